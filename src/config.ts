@@ -1,0 +1,159 @@
+/**
+ * Emulator options and Appwrite 1.4's defaults. Misuse of the options is a programming error and throws
+ * TypeError (never an Appwrite error).
+ */
+export interface AuthMethods {
+  emailPassword?: boolean;
+  anonymous?: boolean;
+  magicURL?: boolean;
+  phone?: boolean;
+  jwt?: boolean;
+}
+
+/** argon2id cost parameters (memory in KiB). */
+export interface PasswordHashOptions {
+  memoryCost?: number;
+  timeCost?: number;
+  threads?: number;
+}
+
+export interface AuthOptions {
+  /** Session length in seconds (Appwrite: `auths.duration`, default one year). */
+  sessionLength?: number;
+  /** Sessions kept per user; the oldest are pruned (default 10, 1..100). */
+  maxSessions?: number;
+  /** How many previous passwords may not be reused (0 = off, up to 20). */
+  passwordHistory?: number;
+  /** Refuse the 10 000 most common passwords on sign-up and password change. */
+  passwordDictionary?: boolean;
+  /** Refuse passwords containing the user's id, e-mail, name or phone. */
+  personalDataCheck?: boolean;
+  /** Maximum number of users (0 = unlimited). */
+  limit?: number;
+  methods?: AuthMethods;
+  /** argon2id parameters for new password hashes. */
+  passwordHash?: PasswordHashOptions;
+}
+
+export interface EmulatorOptions {
+  projectId: string;
+  /** The API endpoint the SDK is configured with; the handlers intercept `<endpoint>/account…`. */
+  endpoint?: string;
+  projectName?: string;
+  /** Allowed hosts for redirect URLs and request origins, besides `localhost` and the endpoint's host. */
+  platforms?: string[];
+  /** Apply Appwrite's per-route rate limits (default true). */
+  rateLimits?: boolean;
+  auth?: AuthOptions;
+  /** The emulator's clock; `clock.advance()` moves time on from it. Default: the system clock. */
+  now?: () => Date;
+  /** Makes ids and secrets deterministic. Default: cryptographically random. */
+  seed?: number;
+  /** IndexedDB database name (default `appwrite-emulator-<projectId>`). */
+  databaseName?: string;
+  /** The IndexedDB factory to use; default the global `indexedDB`, else an in-memory fake-indexeddb. */
+  indexedDB?: IDBFactory;
+  /** The client IP the emulator reports when no `X-Forwarded-For` header is sent (default 127.0.0.1). */
+  ip?: string;
+}
+
+export interface ResolvedConfig {
+  projectId: string;
+  projectName: string;
+  endpoint: string;
+  endpointUrl: URL;
+  platforms: string[];
+  rateLimits: boolean;
+  ip: string;
+  databaseName: string;
+  auth: {
+    sessionLength: number;
+    maxSessions: number;
+    passwordHistory: number;
+    passwordDictionary: boolean;
+    personalDataCheck: boolean;
+    limit: number;
+    methods: Required<AuthMethods>;
+    passwordHash: Required<PasswordHashOptions>;
+  };
+}
+
+export const APPWRITE_VERSION = '1.4.13';
+export const DEFAULT_ENDPOINT = 'https://cloud.appwrite.io/v1';
+export const ONE_YEAR_SECONDS = 31_536_000;
+
+/**
+ * @note Appwrite stores hashOptions {memoryCost: 2048, timeCost: 4, threads: 3} but PHP ignores those keys and
+ * hashes with m=65536. We default to the stored (advertised) parameters: ~60 ms per hash in JavaScript instead
+ * of seconds, which keeps sign-in snappy in a page while staying a real argon2id cost.
+ */
+export const DEFAULT_PASSWORD_HASH: Required<PasswordHashOptions> = { memoryCost: 2048, timeCost: 4, threads: 3 };
+
+function int(name: string, value: unknown, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new TypeError(`appwrite-emulator: option ${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function bool(name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new TypeError(`appwrite-emulator: option ${name} must be a boolean`);
+  return value;
+}
+
+export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
+  if (!options || typeof options !== 'object') throw new TypeError('appwrite-emulator: createEmulator(options) needs an options object');
+  const { projectId } = options;
+  if (typeof projectId !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/.test(projectId)) {
+    throw new TypeError('appwrite-emulator: option projectId must be a valid Appwrite id (1-36 chars of a-z, A-Z, 0-9, ".", "-", "_")');
+  }
+  const endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
+  let endpointUrl: URL;
+  try {
+    endpointUrl = new URL(endpoint);
+  } catch {
+    throw new TypeError(`appwrite-emulator: option endpoint must be an absolute URL, got ${String(options.endpoint)}`);
+  }
+  if (options.platforms !== undefined && (!Array.isArray(options.platforms) || options.platforms.some((p) => typeof p !== 'string'))) {
+    throw new TypeError('appwrite-emulator: option platforms must be an array of host names');
+  }
+  if (options.now !== undefined && typeof options.now !== 'function') throw new TypeError('appwrite-emulator: option now must be a function returning a Date');
+  if (options.seed !== undefined && (typeof options.seed !== 'number' || !Number.isFinite(options.seed))) {
+    throw new TypeError('appwrite-emulator: option seed must be a finite number');
+  }
+  const auth = options.auth ?? {};
+  const methods = auth.methods ?? {};
+  const hash = auth.passwordHash ?? {};
+  return {
+    projectId,
+    projectName: options.projectName ?? projectId,
+    endpoint,
+    endpointUrl,
+    platforms: (options.platforms ?? []).map((p) => p.toLowerCase()),
+    rateLimits: bool('rateLimits', options.rateLimits, true),
+    ip: options.ip ?? '127.0.0.1',
+    databaseName: options.databaseName ?? `appwrite-emulator-${projectId}`,
+    auth: {
+      sessionLength: int('auth.sessionLength', auth.sessionLength, ONE_YEAR_SECONDS, 0, ONE_YEAR_SECONDS),
+      maxSessions: int('auth.maxSessions', auth.maxSessions, 10, 1, 100),
+      passwordHistory: int('auth.passwordHistory', auth.passwordHistory, 0, 0, 20),
+      passwordDictionary: bool('auth.passwordDictionary', auth.passwordDictionary, false),
+      personalDataCheck: bool('auth.personalDataCheck', auth.personalDataCheck, false),
+      limit: int('auth.limit', auth.limit, 0, 0, 10_000),
+      methods: {
+        emailPassword: bool('auth.methods.emailPassword', methods.emailPassword, true),
+        anonymous: bool('auth.methods.anonymous', methods.anonymous, true),
+        magicURL: bool('auth.methods.magicURL', methods.magicURL, true),
+        phone: bool('auth.methods.phone', methods.phone, true),
+        jwt: bool('auth.methods.jwt', methods.jwt, true),
+      },
+      passwordHash: {
+        memoryCost: int('auth.passwordHash.memoryCost', hash.memoryCost, DEFAULT_PASSWORD_HASH.memoryCost, 8, 1_048_576),
+        timeCost: int('auth.passwordHash.timeCost', hash.timeCost, DEFAULT_PASSWORD_HASH.timeCost, 1, 100),
+        threads: int('auth.passwordHash.threads', hash.threads, DEFAULT_PASSWORD_HASH.threads, 1, 16),
+      },
+    },
+  };
+}

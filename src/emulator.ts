@@ -1,0 +1,87 @@
+import { http, type HttpHandler } from 'msw';
+import { createClock, type Clock } from './clock.js';
+import { resolveConfig, type EmulatorOptions, type ResolvedConfig } from './config.js';
+import type { EmulatorCore } from './core.js';
+import { createRandom } from './crypto/random.js';
+import { createRequestHandler } from './http/handle.js';
+import { routes } from './http/routes.js';
+import { createInbox, toInboxMessage, type Inbox, type InboxMessage } from './inbox/inbox.js';
+import { openDb, type EmulatorDb } from './storage/db.js';
+import { loadCommonPasswords } from './validation/common-passwords.js';
+
+export interface Emulator {
+  /** MSW handlers: pass them to `setupServer(...)` (Node) or `setupWorker(...)` (browser). */
+  handlers: HttpHandler[];
+  /** Wipes users, sessions, tokens, identities, logs, the inbox and rate-limit counters, and rewinds the clock. */
+  reset(): Promise<void>;
+  clock: Clock;
+  inbox: Inbox;
+  /** The resolved options. */
+  config: ResolvedConfig;
+  /** Answers one request as the emulated server would (what the MSW handler calls). */
+  handle(request: Request): Promise<Response>;
+  /** The underlying Dexie database, for inspection in tests. */
+  db(): Promise<EmulatorDb>;
+  /** Closes the database. */
+  close(): Promise<void>;
+}
+
+/** Creates an emulated Appwrite 1.4 Account API for one project. */
+export function createEmulator(options: EmulatorOptions): Emulator {
+  const config = resolveConfig(options);
+  const clock = createClock(options.now);
+  const random = createRandom(options.seed);
+  const listeners = new Set<(message: InboxMessage) => void>();
+  let opened: Promise<EmulatorDb> | null = null;
+  let jwtKey: Promise<Uint8Array> | null = null;
+
+  const db = () => (opened ??= (async () => {
+    if (config.auth.passwordDictionary) await loadCommonPasswords();
+    const database = await openDb(config.databaseName, options.indexedDB);
+    await database.open();
+    return database;
+  })());
+
+  const core: EmulatorCore = {
+    config, clock, random, db,
+    onInboxMessage(record) {
+      const message = toInboxMessage(record);
+      for (const listener of [...listeners]) listener(message);
+    },
+    // One key per database, kept in it, so JWTs outlive a page reload as they outlive a server restart.
+    jwtKey: () => (jwtKey ??= (async () => {
+      const database = await db();
+      return database.transaction('rw', database.meta, async () => {
+        const stored = await database.meta.get('jwtKey');
+        if (stored) return Uint8Array.from(atob(stored.value), (c) => c.charCodeAt(0));
+        const key = random.bytes(32);
+        await database.meta.put({ key: 'jwtKey', value: btoa(String.fromCharCode(...key)) });
+        return key;
+      });
+    })()),
+  };
+
+  const handle = createRequestHandler(core, routes);
+  const base = config.endpoint;
+  return {
+    handlers: [http.all(`${base}/account`, ({ request }) => handle(request)), http.all(`${base}/account/*`, ({ request }) => handle(request))],
+    handle,
+    clock,
+    config,
+    inbox: createInbox(core, listeners),
+    db,
+    async reset() {
+      const database = await db();
+      await database.transaction('rw', database.allTables, async () => {
+        await Promise.all(database.allTables.map((table) => table.clear()));
+      });
+      jwtKey = null;
+      clock.reset();
+    },
+    async close() {
+      if (opened) (await opened).close();
+      opened = null;
+      jwtKey = null;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { AppwriteError } from '../errors/appwrite-error.js';
+import { sha256Hex, timingSafeEqual } from '../crypto/hash.js';
+import { verifyJwt } from '../crypto/jwt.js';
+import type { EmulatorCore } from '../core.js';
+import type { SessionRecord, UserRecord } from '../storage/records.js';
+
+/** The session value Appwrite puts in cookies and X-Fallback-Cookies: base64 of {"id": userId, "secret"}. */
+export function encodeSession(userId: string, secret: string): string {
+  return btoa(JSON.stringify({ id: userId, secret }));
+}
+
+/** Lenient like Appwrite: anything undecodable is simply no session. */
+export function decodeSession(value: unknown): { id: string; secret: string } | null {
+  if (typeof value !== 'string' || value === '') return null;
+  try {
+    const parsed: unknown = JSON.parse(atob(value));
+    if (parsed && typeof parsed === 'object') {
+      const { id, secret } = parsed as Record<string, unknown>;
+      if (typeof id === 'string' && typeof secret === 'string' && id && secret) return { id, secret };
+    }
+  } catch {
+    // not base64 or not JSON
+  }
+  return null;
+}
+
+function readCookie(header: string | null, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) {
+      try {
+        return decodeURIComponent(rest.join('='));
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/** The session value sent by the caller: cookie, legacy cookie, then the X-Fallback-Cookies header (spec §3.4). */
+export function sessionValue(request: Request, projectId: string): string | null {
+  const name = `a_session_${projectId}`;
+  const cookies = request.headers.get('cookie');
+  const fromCookie = readCookie(cookies, name) || readCookie(cookies, `${name}_legacy`);
+  if (fromCookie) return fromCookie;
+  const fallback = request.headers.get('x-fallback-cookies');
+  if (!fallback) return null;
+  try {
+    const parsed: unknown = JSON.parse(fallback);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      const value = (parsed as Record<string, unknown>)[name];
+      return typeof value === 'string' ? value : null;
+    }
+  } catch {
+    // malformed header: no session
+  }
+  return null;
+}
+
+export interface Caller {
+  user: UserRecord | null;
+  session: SessionRecord | null;
+}
+
+/**
+ * Resolves the caller: the session from cookie/fallback (its secret's SHA-256 must match a live session of that
+ * user), then `X-Appwrite-JWT`, which overrides it. A bad JWT is 401 user_jwt_invalid; a JWT whose session is
+ * gone makes the caller a guest.
+ */
+export async function resolveCaller(core: EmulatorCore, request: Request, now: Date): Promise<Caller> {
+  const db = await core.db();
+  const duration = core.config.auth.sessionLength * 1000;
+  let user: UserRecord | null = null;
+  let session: SessionRecord | null = null;
+  const decoded = decodeSession(sessionValue(request, core.config.projectId));
+  if (decoded) {
+    const hash = sha256Hex(decoded.secret);
+    const found = await db.sessions.where('secret').equals(hash).first();
+    if (found && found.userId === decoded.id && timingSafeEqual(found.secret, hash) && found.$createdAt + duration >= now.getTime()) {
+      user = (await db.users.get(found.userId)) ?? null;
+      session = user ? found : null;
+    }
+  }
+  const jwt = request.headers.get('x-appwrite-jwt');
+  if (jwt) {
+    const result = await verifyJwt(await core.jwtKey(), jwt, now);
+    if (!result.ok) throw new AppwriteError('user_jwt_invalid', `Failed to verify JWT. ${result.reason}`);
+    if (result.userId && result.sessionId) {
+      session = null;
+      const jwtSession = await db.sessions.get(result.sessionId);
+      user = jwtSession && jwtSession.userId === result.userId ? ((await db.users.get(result.userId)) ?? null) : null;
+    }
+  }
+  return { user, session };
+}

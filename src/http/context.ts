@@ -1,0 +1,33 @@
+import type { EmulatorCore } from '../core.js';
+import type { SessionRecord, UserRecord } from '../storage/records.js';
+
+/** Everything a service needs to know about the request being served. */
+export interface RequestContext {
+  core: EmulatorCore;
+  request: Request;
+  url: URL;
+  /** The route's path pattern, e.g. `/account/sessions/:sessionId` (rate-limit keys use it). */
+  routePath: string;
+  now: Date;
+  ip: string;
+  userAgent: string;
+  /** The resolved caller, or null for guests. */
+  user: UserRecord | null;
+  /** The request's own session (from the cookie or X-Fallback-Cookies), never set for JWT-only callers. */
+  session: SessionRecord | null;
+}
+
+/** What a route action returns; the HTTP layer turns it into a Response. */
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  /** Set `X-Fallback-Cookies` for a new session, or clear it (`[]`) after a logout. */
+  sessionCookie?: { userId: string; secret: string } | 'clear';
+  /** The user an audit log entry is written for (routes with an `audit` event). */
+  auditUser?: UserRecord;
+  /** A redirect (OAuth2). */
+  location?: string;
+  /** Raw HTML (the emulated OAuth2 consent page). */
+  html?: string;
+  headers?: Record<string, string>;
+}

@@ -1,0 +1,49 @@
+import { AppwriteError } from '../errors/appwrite-error.js';
+import type { RequestContext } from './context.js';
+import type { Params, RateLimitSpec } from './route.js';
+
+const WINDOW_SECONDS = 3600;
+
+/** Fills a key template (spec §2.3). `{param-x}` is replaced only when the param is non-empty. */
+function bucketKey(template: string, ctx: RequestContext, params: Params): string {
+  return template
+    .replace('{url}', `${ctx.url.hostname}${ctx.core.config.endpointUrl.pathname}${ctx.routePath}`)
+    .replace('{ip}', ctx.ip)
+    .replace('{userId}', ctx.user?.$id ?? '')
+    .replace(/\{param-([A-Za-z]+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined || value === null || value === '') return whole;
+      return typeof value === 'string' ? value : JSON.stringify(value);
+    });
+}
+
+/**
+ * Appwrite's abuse check: a fixed window aligned to the clock hour; every key of the route is counted and any
+ * exhausted one refuses the request with 429. Returns the X-RateLimit-* headers of the tightest key. Counters
+ * live in IndexedDB so they survive reloads, as they survive on a server.
+ */
+export async function applyRateLimit(ctx: RequestContext, spec: RateLimitSpec, params: Params): Promise<Record<string, string>> {
+  const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
+  const windowStart = Math.floor(nowSeconds / WINDOW_SECONDS) * WINDOW_SECONDS;
+  const enabled = ctx.core.config.rateLimits;
+  const db = await ctx.core.db();
+  const keys = spec.keys.map((template) => `${bucketKey(template, ctx, params)}|${windowStart}`);
+  const counts = await db.transaction('rw', db.rateLimits, async () => {
+    const records = await db.rateLimits.bulkGet(keys);
+    const before = records.map((r) => r?.count ?? 0);
+    if (enabled && before.every((c) => spec.limit > c)) {
+      await db.rateLimits.bulkPut(keys.map((key, i) => ({ key, count: before[i]! + 1, windowStart })));
+    }
+    return before;
+  });
+  const tightest = Math.max(...counts);
+  const headers = {
+    'X-RateLimit-Limit': String(spec.limit),
+    'X-RateLimit-Remaining': String(Math.max(0, spec.limit - (tightest + 1))),
+    'X-RateLimit-Reset': String(windowStart + WINDOW_SECONDS),
+  };
+  if (enabled && counts.some((c) => spec.limit <= c)) {
+    throw Object.assign(new AppwriteError('general_rate_limit_exceeded'), { headers });
+  }
+  return headers;
+}

@@ -1,0 +1,37 @@
+import type { AuthMethods } from '../config.js';
+import type { EmulatorCore } from '../core.js';
+import type { Validator } from '../validation/validators.js';
+import type { RequestContext, RouteResult } from './context.js';
+
+export interface ParamSpec {
+  name: string;
+  /** A validator, or a function building one from the emulator's options (e.g. allowed redirect hosts). */
+  validator: Validator | ((core: EmulatorCore) => Validator);
+  optional?: boolean;
+  /** Value used when an optional param is absent. */
+  default?: unknown;
+}
+
+export interface RateLimitSpec {
+  limit: number;
+  /** Key templates with `{url}`, `{ip}`, `{userId}`, `{param-<name>}` placeholders (spec §2.3). */
+  keys: string[];
+}
+
+export type Params = Record<string, any>;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below the endpoint, with `:name` placeholders. */
+  path: string;
+  /** `account` routes need a signed-in caller; `public` ones accept guests. */
+  scope: 'public' | 'account';
+  /** The auth-method toggle that gates this route (501 when disabled). */
+  authMethod?: keyof AuthMethods;
+  rateLimit?: RateLimitSpec;
+  /** Declared in Appwrite's order: validation stops at the first failure. */
+  params?: ParamSpec[];
+  /** Audit event written to the user's log on success (when the action names an audit user). */
+  audit?: string;
+  action(ctx: RequestContext, params: Params): Promise<RouteResult>;
+}

@@ -1,0 +1,51 @@
+import type { Route } from './route.js';
+
+interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  names: string[];
+  /** Static segments first, so `/account/sessions/email` wins over `/account/sessions/:sessionId`. */
+  staticSegments: number;
+}
+
+export interface RouteMatch {
+  route: Route;
+  pathParams: Record<string, string>;
+}
+
+/** One matcher over the whole route table: msw sees a single handler, the emulator dispatches here. */
+export function createRouter(routes: Route[]) {
+  const compiled: CompiledRoute[] = routes
+    .map((route) => {
+      const names: string[] = [];
+      const source = route.path
+        .split('/')
+        .map((segment) => {
+          if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          names.push(segment.slice(1));
+          return '([^/]+)';
+        })
+        .join('/');
+      const staticSegments = route.path.split('/').filter((s) => s && !s.startsWith(':')).length;
+      return { route, pattern: new RegExp(`^${source}/?$`), names, staticSegments };
+    })
+    .sort((a, b) => b.staticSegments - a.staticSegments);
+
+  return function match(method: string, path: string): RouteMatch | null {
+    for (const { route, pattern, names } of compiled) {
+      if (route.method !== method) continue;
+      const found = pattern.exec(path);
+      if (!found) continue;
+      const pathParams: Record<string, string> = {};
+      names.forEach((name, i) => {
+        try {
+          pathParams[name] = decodeURIComponent(found[i + 1]!);
+        } catch {
+          pathParams[name] = found[i + 1]!;
+        }
+      });
+      return { route, pathParams };
+    }
+    return null;
+  };
+}

@@ -1,0 +1,7 @@
+import type { Route } from './route.js';
+import { accountRoutes } from './routes/account.js';
+import { identityRoutes } from './routes/identities.js';
+import { sessionRoutes } from './routes/sessions.js';
+
+/** The whole route table: one group per file under routes/. */
+export const routes: Route[] = [...accountRoutes, ...sessionRoutes, ...identityRoutes];

@@ -1,0 +1,79 @@
+import type { EmulatorCore } from '../../core.js';
+import * as account from '../../services/account.js';
+import { listLogs } from '../../services/logs.js';
+import { currentUser } from '../../services/shared.js';
+import { toAccount } from '../../models/models.js';
+import { parseQuery } from '../../validation/queries.js';
+import * as v from '../../validation/validators.js';
+import type { Route } from '../route.js';
+import { commonPasswords } from '../../validation/common-passwords.js';
+
+const dictionary = (core: EmulatorCore) => v.passwordDictionary(core.config.auth.passwordDictionary, commonPasswords);
+const LOG_QUERIES = { methods: ['limit', 'offset'], attributes: {} };
+
+/** The account itself: profile, credentials, preferences, status and security log. */
+export const accountRoutes: Route[] = [
+  {
+    method: 'GET', path: '/account', scope: 'account',
+    action: async (ctx) => ({ status: 200, body: toAccount(currentUser(ctx)) }),
+  },
+  {
+    method: 'POST', path: '/account', scope: 'public', authMethod: 'emailPassword', audit: 'user.create',
+    rateLimit: { limit: 10, keys: ['url:{url},ip:{ip}'] },
+    params: [
+      { name: 'userId', validator: v.customId },
+      { name: 'email', validator: v.email },
+      { name: 'password', validator: dictionary },
+      { name: 'name', validator: v.text(128), optional: true, default: '' },
+    ],
+    action: async (ctx, p) => {
+      const user = await account.create(ctx, p as Parameters<typeof account.create>[1]);
+      return { status: 201, body: toAccount(user), auditUser: user };
+    },
+  },
+  {
+    method: 'PATCH', path: '/account/email', scope: 'account', audit: 'user.update',
+    params: [{ name: 'email', validator: v.email }, { name: 'password', validator: v.password }],
+    action: async (ctx, p) => updated(await account.updateEmail(ctx, currentUser(ctx), p as { email: string; password: string })),
+  },
+  {
+    method: 'PATCH', path: '/account/name', scope: 'account', audit: 'user.update',
+    params: [{ name: 'name', validator: v.text(128) }],
+    action: async (ctx, p) => updated(await account.updateName(ctx, currentUser(ctx), p.name)),
+  },
+  {
+    method: 'PATCH', path: '/account/password', scope: 'account', audit: 'user.update',
+    params: [
+      { name: 'password', validator: dictionary },
+      { name: 'oldPassword', validator: v.password, optional: true, default: '' },
+    ],
+    action: async (ctx, p) => updated(await account.updatePassword(ctx, currentUser(ctx), p as { password: string; oldPassword: string })),
+  },
+  {
+    method: 'PATCH', path: '/account/phone', scope: 'account', audit: 'user.update',
+    params: [{ name: 'phone', validator: v.phone }, { name: 'password', validator: v.password }],
+    action: async (ctx, p) => updated(await account.updatePhone(ctx, currentUser(ctx), p as { phone: string; password: string })),
+  },
+  {
+    method: 'GET', path: '/account/prefs', scope: 'account',
+    action: async (ctx) => ({ status: 200, body: { ...currentUser(ctx).prefs } }),
+  },
+  {
+    method: 'PATCH', path: '/account/prefs', scope: 'account', audit: 'user.update',
+    params: [{ name: 'prefs', validator: v.assoc }],
+    action: async (ctx, p) => updated(await account.updatePrefs(ctx, currentUser(ctx), p.prefs)),
+  },
+  {
+    method: 'PATCH', path: '/account/status', scope: 'account', audit: 'user.update',
+    action: async (ctx) => ({ ...updated(await account.updateStatus(ctx, currentUser(ctx))), sessionCookie: 'clear' }),
+  },
+  {
+    method: 'GET', path: '/account/logs', scope: 'account',
+    params: [{ name: 'queries', validator: v.queries(LOG_QUERIES), optional: true, default: [] }],
+    action: async (ctx, p) => ({ status: 200, body: await listLogs(ctx, currentUser(ctx), (p.queries as string[]).map(parseQuery)) }),
+  },
+];
+
+function updated(user: Awaited<ReturnType<typeof account.updateName>>) {
+  return { status: 200, body: toAccount(user), auditUser: user };
+}

@@ -1,0 +1,4 @@
+export { createEmulator, type Emulator } from './emulator.js';
+export type { EmulatorOptions, AuthOptions, AuthMethods, PasswordHashOptions, ResolvedConfig } from './config.js';
+export type { Clock } from './clock.js';
+export type { Inbox, InboxFilter, InboxMessage } from './inbox/inbox.js';

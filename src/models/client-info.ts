@@ -1,0 +1,51 @@
+import { UAParser } from 'ua-parser-js';
+import type { ClientInfo } from '../storage/records.js';
+
+/**
+ * Session and log fields derived from the User-Agent. Appwrite uses matomo device-detector; we parse with
+ * ua-parser-js and map names to matomo's short codes, which apps display (`WIN`, `CH`, ...).
+ */
+const OS_CODES: Record<string, string> = {
+  Windows: 'WIN', 'Mac OS': 'MAC', macOS: 'MAC', iOS: 'IOS', Android: 'AND', Linux: 'LIN', Ubuntu: 'UBT',
+  Debian: 'DEB', Fedora: 'FED', 'Chromium OS': 'COS', 'Chrome OS': 'COS', HarmonyOS: 'HAR', FreeBSD: 'BSD',
+};
+const CLIENT_CODES: Record<string, string> = {
+  Chrome: 'CH', 'Chrome Headless': 'CH', 'Chrome WebView': 'CV', 'Mobile Chrome': 'CM', Chromium: 'CR', Firefox: 'FF',
+  'Mobile Firefox': 'FM', Safari: 'SF', 'Mobile Safari': 'MF', Edge: 'PS', Opera: 'OP', 'Opera Mini': 'OI',
+  'Samsung Browser': 'SB', Brave: 'BR', Vivaldi: 'VI', Yandex: 'YA', IE: 'IE', 'Android Browser': 'AN',
+};
+const ENGINES: Record<string, string> = { Blink: 'Blink', WebKit: 'WebKit', Gecko: 'Gecko', Trident: 'Trident', EdgeHTML: 'Edge', Presto: 'Presto' };
+const DEVICE_NAMES: Record<string, string> = {
+  mobile: 'smartphone', tablet: 'tablet', smarttv: 'tv', console: 'console', wearable: 'wearable', embedded: 'peripheral',
+};
+const DESKTOP_OS = new Set(['WIN', 'MAC', 'LIN', 'UBT', 'DEB', 'FED', 'COS', 'BSD']);
+
+/** matomo reports versions as major.minor (Chrome/70.0.3538.77 -> 70.0). */
+const majorMinor = (v: string | undefined) => (v ? v.split('.').slice(0, 2).join('.') : '');
+
+const cache = new Map<string, ClientInfo>();
+
+export function clientInfo(userAgent: string): ClientInfo {
+  const hit = cache.get(userAgent);
+  if (hit) return hit;
+  const { browser, os, engine, device } = new UAParser(userAgent).getResult();
+  const osCode = os.name ? (OS_CODES[os.name] ?? os.name.slice(0, 3).toUpperCase()) : '';
+  const clientCode = browser.name ? (CLIENT_CODES[browser.name] ?? browser.name.slice(0, 2).toUpperCase()) : '';
+  const info: ClientInfo = {
+    osCode,
+    osName: os.name === 'Mac OS' ? 'Mac' : (os.name ?? ''),
+    osVersion: os.version ?? '',
+    clientType: browser.name ? 'browser' : '',
+    clientCode,
+    clientName: browser.name ?? '',
+    clientVersion: majorMinor(browser.version),
+    clientEngine: engine.name ? (ENGINES[engine.name] ?? engine.name) : '',
+    clientEngineVersion: engine.version ?? '',
+    deviceName: device.type ? (DEVICE_NAMES[device.type] ?? device.type) : DESKTOP_OS.has(osCode) ? 'desktop' : '',
+    deviceBrand: device.vendor ?? '',
+    deviceModel: device.model ?? '',
+  };
+  if (cache.size > 500) cache.clear();
+  cache.set(userAgent, info);
+  return info;
+}

@@ -1,0 +1,128 @@
+import { AppwriteError } from '../errors/appwrite-error.js';
+import type { RequestContext } from '../http/context.js';
+import { toAccount } from '../models/models.js';
+import type { UserRecord } from '../storage/records.js';
+import { assertNoPersonalData, assertNotRecentlyUsed, assertPassword, hash, nextHistory } from './passwords.js';
+import { assertUnchangedSince, isConstraintError, newId } from './shared.js';
+
+/** A user document as the Account API creates it (spec §6); callers fill the method-specific fields. */
+export function newUser(ctx: RequestContext, id: string, fields: Partial<UserRecord>): UserRecord {
+  const now = ctx.now.getTime();
+  const user: UserRecord = {
+    $id: id, $createdAt: now, $updatedAt: now, name: '', email: null, phone: null, password: null,
+    passwordUpdate: null, passwordHistory: [], registration: now, status: true, labels: [],
+    emailVerification: false, phoneVerification: false, prefs: {}, accessedAt: now, ...fields,
+  };
+  return withKeys(user);
+}
+
+/** Keeps the unique-index keys in step with e-mail and phone. */
+export function withKeys(user: UserRecord): UserRecord {
+  const out = { ...user };
+  if (out.email) out.emailKey = out.email.toLowerCase();
+  else delete out.emailKey;
+  if (out.phone) out.phoneKey = out.phone;
+  else delete out.phoneKey;
+  return out;
+}
+
+/** The user-count limit (`auth.limit`): 501 user_count_exceeded once reached. */
+export async function assertUserLimit(ctx: RequestContext): Promise<void> {
+  const { limit } = ctx.core.config.auth;
+  if (limit !== 0 && (await (await ctx.core.db()).users.count()) >= limit) throw new AppwriteError('user_count_exceeded');
+}
+
+/** No other user's OAuth identity may carry this e-mail (409 user_email_already_exists). */
+export async function assertEmailNotInIdentities(ctx: RequestContext, email: string, exceptUserId?: string): Promise<void> {
+  const db = await ctx.core.db();
+  const identities = await db.identities.where('providerEmail').equalsIgnoreCase(email).toArray();
+  if (identities.some((i) => i.userId !== exceptUserId)) throw new AppwriteError('user_email_already_exists');
+}
+
+export async function create(ctx: RequestContext, p: { userId: string; email: string; password: string; name: string }) {
+  const email = p.email.toLowerCase();
+  await assertUserLimit(ctx);
+  await assertEmailNotInIdentities(ctx, email);
+  assertNoPersonalData(ctx, p.password, { id: p.userId, email, name: p.name });
+  const passwordHash = await hash(ctx, p.password);
+  const user = newUser(ctx, newId(ctx, p.userId), {
+    email, name: p.name, password: passwordHash, passwordUpdate: ctx.now.getTime(),
+    passwordHistory: ctx.core.config.auth.passwordHistory > 0 ? [passwordHash] : [],
+  });
+  const db = await ctx.core.db();
+  try {
+    await db.users.add(user);
+  } catch (error) {
+    if (isConstraintError(error)) throw new AppwriteError('user_already_exists');
+    throw error;
+  }
+  return user;
+}
+
+/**
+ * Applies a change to the caller's user document in one transaction, over the stored copy (not the one read at
+ * the start of the request), and returns the result. A unique-index clash becomes `conflict`.
+ */
+async function update(ctx: RequestContext, user: UserRecord, changes: Partial<UserRecord>, conflict: AppwriteError): Promise<UserRecord> {
+  const db = await ctx.core.db();
+  try {
+    return await db.transaction('rw', db.users, async () => {
+      const stored = (await db.users.get(user.$id)) ?? user;
+      const next = withKeys({ ...stored, ...changes, $updatedAt: ctx.now.getTime() });
+      await db.users.put(next);
+      return next;
+    });
+  } catch (error) {
+    if (isConstraintError(error)) throw conflict;
+    throw error;
+  }
+}
+
+export async function updateEmail(ctx: RequestContext, user: UserRecord, p: { email: string; password: string }) {
+  assertUnchangedSince(ctx, user.$updatedAt);
+  await assertPassword(user, p.password);
+  const email = p.email.toLowerCase();
+  await assertEmailNotInIdentities(ctx, email, user.$id);
+  // Password-less users (anonymous, magic URL, phone, OAuth) get this password: how anonymous accounts convert.
+  const setsPassword = !user.passwordUpdate;
+  const changes: Partial<UserRecord> = { email, emailVerification: false };
+  if (setsPassword) Object.assign(changes, { password: await hash(ctx, p.password), passwordUpdate: ctx.now.getTime() });
+  return update(ctx, user, changes, new AppwriteError('user_email_already_exists'));
+}
+
+export async function updatePhone(ctx: RequestContext, user: UserRecord, p: { phone: string; password: string }) {
+  assertUnchangedSince(ctx, user.$updatedAt);
+  await assertPassword(user, p.password);
+  const changes: Partial<UserRecord> = { phone: p.phone, phoneVerification: false };
+  if (!user.passwordUpdate) Object.assign(changes, { password: await hash(ctx, p.password), passwordUpdate: ctx.now.getTime() });
+  return update(ctx, user, changes, new AppwriteError('user_phone_already_exists'));
+}
+
+export async function updateName(ctx: RequestContext, user: UserRecord, name: string) {
+  assertUnchangedSince(ctx, user.$updatedAt);
+  return update(ctx, user, { name }, new AppwriteError('user_already_exists'));
+}
+
+export async function updatePassword(ctx: RequestContext, user: UserRecord, p: { password: string; oldPassword: string }) {
+  assertUnchangedSince(ctx, user.$updatedAt);
+  await assertPassword(user, p.oldPassword);
+  await assertNotRecentlyUsed(ctx, user, p.password);
+  assertNoPersonalData(ctx, p.password, { id: user.$id, email: user.email, name: user.name, phone: user.phone });
+  const passwordHash = await hash(ctx, p.password);
+  return update(ctx, user, {
+    password: passwordHash, passwordUpdate: ctx.now.getTime(), passwordHistory: nextHistory(ctx, user, passwordHash),
+  }, new AppwriteError('user_already_exists'));
+}
+
+export async function updatePrefs(ctx: RequestContext, user: UserRecord, prefs: Record<string, unknown>) {
+  assertUnchangedSince(ctx, user.$updatedAt);
+  // `[]` is accepted as an empty object, as PHP does.
+  return update(ctx, user, { prefs: Array.isArray(prefs) ? {} : prefs }, new AppwriteError('user_already_exists'));
+}
+
+export async function updateStatus(ctx: RequestContext, user: UserRecord) {
+  assertUnchangedSince(ctx, user.$updatedAt);
+  return update(ctx, user, { status: false }, new AppwriteError('user_already_exists'));
+}
+
+export const account = (user: UserRecord) => toAccount(user);

@@ -1,0 +1,32 @@
+import type { RequestContext } from '../http/context.js';
+import { toLog } from '../models/models.js';
+import type { UserRecord } from '../storage/records.js';
+import type { Query } from '../validation/queries.js';
+
+/** Writes an audit entry (spec §11): event, a snapshot of the user's name and e-mail, the client's IP and UA. */
+export async function writeAudit(ctx: RequestContext, event: string, user: UserRecord): Promise<void> {
+  const db = await ctx.core.db();
+  await db.logs.add({
+    event,
+    userId: user.$id,
+    userEmail: user.email ?? '',
+    userName: user.name ?? '',
+    mode: 'default',
+    ip: ctx.ip,
+    time: ctx.now.getTime(),
+    userAgent: ctx.userAgent,
+    resource: `user/${user.$id}`,
+  });
+}
+
+/**
+ * GET /account/logs: the user's entries, newest first; only limit/offset queries (first of each wins).
+ * @note Appwrite 1.4 reports `total: 0` here (an id mix-up, spec §8.7); we report the real count.
+ */
+export async function listLogs(ctx: RequestContext, user: UserRecord, queries: Query[]) {
+  const db = await ctx.core.db();
+  const limit = (queries.find((q) => q.method === 'limit')?.values[0] as number | undefined) ?? 5000;
+  const offset = (queries.find((q) => q.method === 'offset')?.values[0] as number | undefined) ?? 0;
+  const all = await db.logs.where('userId').equals(user.$id).reverse().sortBy('seq');
+  return { total: all.length, logs: all.slice(offset, offset + limit).map(toLog) };
+}

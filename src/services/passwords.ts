@@ -1,0 +1,42 @@
+import { AppwriteError } from '../errors/appwrite-error.js';
+import { hashPassword, verifyPassword } from '../crypto/password.js';
+import type { RequestContext } from '../http/context.js';
+import type { UserRecord } from '../storage/records.js';
+
+/** Appwrite's personal-data rule (spec §5): no id, e-mail, e-mail local part, name or phone inside, any case. */
+export function containsPersonalData(password: string, data: { id?: string; email?: string | null; name?: string | null; phone?: string | null }): boolean {
+  const lower = password.toLowerCase();
+  const values = [data.id, data.email, data.email?.split('@')[0], data.name, data.phone, data.phone?.replace(/^\+/, '')];
+  return values.some((v) => typeof v === 'string' && v !== '' && lower.includes(v.toLowerCase()));
+}
+
+export function assertNoPersonalData(ctx: RequestContext, password: string, data: Parameters<typeof containsPersonalData>[1]): void {
+  if (ctx.core.config.auth.personalDataCheck && containsPersonalData(password, data)) {
+    throw new AppwriteError('password_personal_data');
+  }
+}
+
+/** History check: the new password may not verify against any of the last N hashes. */
+export async function assertNotRecentlyUsed(ctx: RequestContext, user: UserRecord, password: string): Promise<void> {
+  if (ctx.core.config.auth.passwordHistory === 0) return;
+  for (const old of user.passwordHistory ?? []) {
+    if (await verifyPassword(password, old)) throw new AppwriteError('password_recently_used');
+  }
+}
+
+export function hash(ctx: RequestContext, password: string): Promise<string> {
+  return hashPassword(password, ctx.core.random, ctx.core.config.auth.passwordHash);
+}
+
+/** The history after a password change: appended and trimmed to the last N (empty when history is off). */
+export function nextHistory(ctx: RequestContext, user: UserRecord, newHash: string): string[] {
+  const n = ctx.core.config.auth.passwordHistory;
+  return n === 0 ? [] : [...(user.passwordHistory ?? []), newHash].slice(-n);
+}
+
+/** Users who set a password must prove it; password-less users (anonymous, magic URL, phone, OAuth) need not. */
+export async function assertPassword(user: UserRecord, password: string): Promise<void> {
+  if (user.passwordUpdate && !(await verifyPassword(password, user.password))) {
+    throw new AppwriteError('user_invalid_credentials');
+  }
+}

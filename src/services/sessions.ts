@@ -1,0 +1,138 @@
+import { AppwriteError } from '../errors/appwrite-error.js';
+import { sha256Hex } from '../crypto/hash.js';
+import { signJwt } from '../crypto/jwt.js';
+import { randomHex, secret as newSecret } from '../crypto/random.js';
+import type { RequestContext } from '../http/context.js';
+import { toSession } from '../models/models.js';
+import type { EmulatorDb } from '../storage/db.js';
+import type { SessionRecord, UserRecord } from '../storage/records.js';
+import { assertPassword } from './passwords.js';
+import { assertUnchangedSince, currentUser, newId, sessionOrigin, viewSession } from './shared.js';
+import { assertUserLimit, newUser } from './account.js';
+import { PROVIDER_TOKEN_SECONDS, isOAuthProvider } from './oauth-providers.js';
+
+export interface NewSession {
+  provider: string;
+  providerUid?: string;
+  providerAccessToken?: string;
+  providerRefreshToken?: string;
+  providerAccessTokenExpiry?: number | null;
+}
+
+/**
+ * Creates a session for `user` and prunes the oldest beyond `maxSessions` (spec §3.6), in one transaction with
+ * whatever else the flow writes (`alsoWrite`: a new user, a consumed token, a verified flag). Only the secret's
+ * SHA-256 is stored; the plain secret goes to the client once, in X-Fallback-Cookies.
+ */
+export async function startSession(
+  ctx: RequestContext,
+  user: UserRecord,
+  fields: NewSession,
+  alsoWrite?: (db: EmulatorDb) => Promise<void>,
+) {
+  const db = await ctx.core.db();
+  const secret = newSecret(ctx.core.random);
+  const session: SessionRecord = {
+    $id: newId(ctx),
+    $createdAt: ctx.now.getTime(),
+    userId: user.$id,
+    providerUid: '',
+    providerAccessToken: '',
+    providerRefreshToken: '',
+    providerAccessTokenExpiry: null,
+    ...fields,
+    ...sessionOrigin(ctx),
+    secret: sha256Hex(secret),
+  };
+  await db.transaction('rw', [db.users, db.sessions, db.tokens, db.identities], async () => {
+    if (alsoWrite) await alsoWrite(db);
+    await db.sessions.add(session);
+    const all = await db.sessions.where('userId').equals(user.$id).sortBy('$createdAt');
+    const excess = all.length - ctx.core.config.auth.maxSessions;
+    if (excess > 0) await db.sessions.bulkDelete(all.filter((s) => s.$id !== session.$id).slice(0, excess).map((s) => s.$id));
+  });
+  return {
+    status: 201,
+    body: toSession(session, { current: true, duration: ctx.core.config.auth.sessionLength }),
+    sessionCookie: { userId: user.$id, secret },
+    auditUser: user,
+  };
+}
+
+export async function createEmailSession(ctx: RequestContext, p: { email: string; password: string }) {
+  const db = await ctx.core.db();
+  const user = await db.users.where('emailKey').equals(p.email.toLowerCase()).first();
+  if (!user || !user.passwordUpdate) throw new AppwriteError('user_invalid_credentials');
+  await assertPassword(user, p.password);
+  if (!user.status) throw new AppwriteError('user_blocked');
+  return startSession(ctx, user, { provider: 'email', providerUid: user.email ?? '' });
+}
+
+export async function createAnonymousSession(ctx: RequestContext) {
+  if (ctx.user) throw new AppwriteError('user_session_already_exists', 'Cannot create an anonymous user when logged in');
+  await assertUserLimit(ctx);
+  const user = newUser(ctx, newId(ctx), {});
+  return startSession(ctx, user, { provider: 'anonymous' }, (db) => db.users.add(user).then(() => undefined));
+}
+
+/** `current` resolves to the request's own session; anything not the caller's is 404 (no existence leak). */
+export async function findSession(ctx: RequestContext, sessionId: string): Promise<SessionRecord> {
+  const user = currentUser(ctx);
+  if (sessionId === 'current') {
+    if (!ctx.session) throw new AppwriteError('user_session_not_found');
+    return ctx.session;
+  }
+  const session = await (await ctx.core.db()).sessions.get(sessionId);
+  if (!session || session.userId !== user.$id) throw new AppwriteError('user_session_not_found');
+  return session;
+}
+
+export async function listSessions(ctx: RequestContext) {
+  const user = currentUser(ctx);
+  const sessions = await (await ctx.core.db()).sessions.where('userId').equals(user.$id).sortBy('$createdAt');
+  return { total: sessions.length, sessions: sessions.map((s) => viewSession(ctx, s)) };
+}
+
+export async function deleteSession(ctx: RequestContext, sessionId: string) {
+  const user = currentUser(ctx);
+  const session = await findSession(ctx, sessionId);
+  assertUnchangedSince(ctx, session.$createdAt);
+  await (await ctx.core.db()).sessions.delete(session.$id);
+  const own = session.$id === ctx.session?.$id;
+  return { status: 204, sessionCookie: own ? ('clear' as const) : undefined, auditUser: user };
+}
+
+export async function deleteSessions(ctx: RequestContext) {
+  const user = currentUser(ctx);
+  const db = await ctx.core.db();
+  const deleted = await db.sessions.where('userId').equals(user.$id).delete();
+  return { status: 204, sessionCookie: deleted > 0 ? ('clear' as const) : undefined, auditUser: user };
+}
+
+export async function createJWT(ctx: RequestContext) {
+  const user = currentUser(ctx);
+  if (!ctx.session) throw new AppwriteError('user_session_not_found');
+  return { jwt: await signJwt(await ctx.core.jwtKey(), { userId: user.$id, sessionId: ctx.session.$id }, ctx.now) };
+}
+
+/**
+ * PATCH /account/sessions/{id}: refreshes an OAuth2 session's provider tokens with the emulated provider.
+ * Sessions of other providers have no OAuth adapter: 501. Appwrite's response shows `current: false` and an
+ * empty `countryName` here, a 1.4 quirk we keep.
+ */
+export async function updateSession(ctx: RequestContext, sessionId: string) {
+  const session = await findSession(ctx, sessionId);
+  if (!isOAuthProvider(session.provider)) throw new AppwriteError('project_provider_unsupported');
+  const db = await ctx.core.db();
+  const refreshed: SessionRecord = {
+    ...session,
+    providerAccessToken: randomHex(ctx.core.random, 40),
+    providerAccessTokenExpiry: ctx.now.getTime() + PROVIDER_TOKEN_SECONDS * 1000,
+  };
+  await db.sessions.put(refreshed);
+  return {
+    status: 200,
+    body: toSession(refreshed, { current: false, duration: ctx.core.config.auth.sessionLength, countryName: '' }),
+    auditUser: currentUser(ctx),
+  };
+}

@@ -1,0 +1,51 @@
+import { Dexie, type Table } from 'dexie';
+import type {
+  IdentityRecord, InboxRecord, LogRecord, MetaRecord, RateLimitRecord, SessionRecord, TokenRecord, UserRecord,
+} from './records.js';
+
+/**
+ * The Dexie schema, versioned here and nowhere else. Add a new `this.version(n)` block for every change; never
+ * edit a released one.
+ */
+export class EmulatorDb extends Dexie {
+  users!: Table<UserRecord, string>;
+  sessions!: Table<SessionRecord, string>;
+  tokens!: Table<TokenRecord, string>;
+  identities!: Table<IdentityRecord, string>;
+  logs!: Table<LogRecord, number>;
+  rateLimits!: Table<RateLimitRecord, string>;
+  inbox!: Table<InboxRecord, string>;
+  meta!: Table<MetaRecord, string>;
+
+  constructor(name: string, indexedDB: IDBFactory, keyRange: typeof IDBKeyRange) {
+    super(name, { indexedDB, IDBKeyRange: keyRange });
+    this.version(1).stores({
+      users: '$id, &emailKey, &phoneKey',
+      sessions: '$id, userId, secret',
+      tokens: '$id, userId',
+      identities: '$id, userId, [provider+providerUid], providerEmail',
+      logs: '++seq, userId',
+      rateLimits: 'key',
+      inbox: 'id, createdAt',
+      meta: 'key',
+    });
+  }
+
+  /** Every table, for reset() and for one-transaction-over-everything operations. */
+  get allTables() {
+    return [this.users, this.sessions, this.tokens, this.identities, this.logs, this.rateLimits, this.inbox, this.meta];
+  }
+}
+
+/**
+ * Opens the database on the given IndexedDB, else the page's, else (Node) a private in-memory fake-indexeddb
+ * factory so two emulators in one process never share state. fake-indexeddb is imported lazily so browser
+ * bundles never load it.
+ */
+export async function openDb(name: string, indexedDB?: IDBFactory): Promise<EmulatorDb> {
+  const g = globalThis as { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange };
+  if (indexedDB) return new EmulatorDb(name, indexedDB, g.IDBKeyRange ?? (await import('fake-indexeddb')).IDBKeyRange);
+  if (g.indexedDB && g.IDBKeyRange) return new EmulatorDb(name, g.indexedDB, g.IDBKeyRange);
+  const fake = await import('fake-indexeddb');
+  return new EmulatorDb(name, new fake.IDBFactory(), fake.IDBKeyRange);
+}

@@ -1,0 +1,125 @@
+/** What the emulator stores. Dates are epoch milliseconds; secrets and passwords only as hashes. */
+
+export interface UserRecord {
+  $id: string;
+  $createdAt: number;
+  $updatedAt: number;
+  name: string;
+  email: string | null;
+  /** Lower-cased e-mail: the unique, case-insensitive lookup key (MariaDB's collation in Appwrite). */
+  emailKey?: string;
+  phone: string | null;
+  /** Unique index on phone; absent when the user has none (IndexedDB skips absent keys). */
+  phoneKey?: string;
+  /** argon2id PHC string, or null for password-less users. */
+  password: string | null;
+  passwordUpdate: number | null;
+  passwordHistory: string[];
+  registration: number;
+  status: boolean;
+  labels: string[];
+  emailVerification: boolean;
+  phoneVerification: boolean;
+  prefs: Record<string, unknown>;
+  accessedAt: number;
+}
+
+/** User-agent derived fields shared by sessions and logs. */
+export interface ClientInfo {
+  osCode: string;
+  osName: string;
+  osVersion: string;
+  clientType: string;
+  clientCode: string;
+  clientName: string;
+  clientVersion: string;
+  clientEngine: string;
+  clientEngineVersion: string;
+  deviceName: string;
+  deviceBrand: string;
+  deviceModel: string;
+}
+
+export interface SessionRecord extends ClientInfo {
+  $id: string;
+  $createdAt: number;
+  userId: string;
+  provider: string;
+  providerUid: string;
+  providerAccessToken: string;
+  providerRefreshToken: string;
+  providerAccessTokenExpiry: number | null;
+  /** SHA-256 hex of the session secret. */
+  secret: string;
+  userAgent: string;
+  ip: string;
+  countryCode: string;
+}
+
+/** Token types as Appwrite numbers them. */
+export const TOKEN_TYPE = { verification: 2, recovery: 3, magicUrl: 5, phone: 6 } as const;
+
+export interface TokenRecord {
+  $id: string;
+  $createdAt: number;
+  userId: string;
+  type: number;
+  /** SHA-256 hex of the secret or code. */
+  secret: string;
+  expire: number;
+  userAgent: string;
+  ip: string;
+}
+
+export interface IdentityRecord {
+  $id: string;
+  $createdAt: number;
+  $updatedAt: number;
+  userId: string;
+  provider: string;
+  providerUid: string;
+  providerEmail: string;
+  providerAccessToken: string;
+  providerRefreshToken: string;
+  providerAccessTokenExpiry: number | null;
+}
+
+export interface LogRecord {
+  seq?: number;
+  event: string;
+  userId: string;
+  userEmail: string;
+  userName: string;
+  mode: string;
+  ip: string;
+  time: number;
+  userAgent: string;
+  resource: string;
+}
+
+export interface RateLimitRecord {
+  /** `<bucket key>|<window start>` */
+  key: string;
+  count: number;
+  windowStart: number;
+}
+
+export interface InboxRecord {
+  id: string;
+  channel: 'email' | 'sms';
+  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification';
+  to: string;
+  subject?: string;
+  text: string;
+  html?: string;
+  url?: string;
+  userId: string;
+  secret: string;
+  createdAt: number;
+  read?: boolean;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: string;
+}

@@ -1,0 +1,1 @@
+export const COMMON_PASSWORDS = "password\n12345678";

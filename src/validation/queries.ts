@@ -1,0 +1,201 @@
+/**
+ * Appwrite 1.4's query strings (`limit(25)`, `equal("provider", ["github"])`): parsing and validation with
+ * the server's messages. Filtering, ordering and paging over plain records live here too, so services only
+ * say which methods and attributes a route allows.
+ */
+export interface Query {
+  method: string;
+  attribute: string;
+  values: unknown[];
+}
+
+const FILTERS = ['equal', 'notEqual', 'lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual', 'search',
+  'isNull', 'isNotNull', 'between', 'startsWith', 'endsWith', 'contains'] as const;
+const ORDERS = ['orderAsc', 'orderDesc'];
+const CURSORS = ['cursorAfter', 'cursorBefore'];
+const MAX_LIMIT = 5000;
+
+export class QueryError extends Error {}
+
+/** Splits `a, "b,c", [1, 2]` at top-level commas, honouring quotes (with `\` escapes) and brackets. */
+function splitArgs(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let current = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (quote) {
+      current += c;
+      if (c === '\\') current += source[++i] ?? '';
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      current += c;
+    } else if (c === '[') {
+      depth++;
+      current += c;
+    } else if (c === ']') {
+      depth--;
+      if (depth < 0) throw new QueryError('unbalanced brackets');
+      current += c;
+    } else if (c === ',' && depth === 0) {
+      parts.push(current.trim());
+      current = '';
+    } else {
+      current += c;
+    }
+  }
+  if (quote || depth !== 0) throw new QueryError('unterminated value');
+  if (current.trim() !== '' || parts.length > 0) parts.push(current.trim());
+  return parts;
+}
+
+function parseValue(raw: string): unknown {
+  if (raw.startsWith('[')) {
+    if (!raw.endsWith(']')) throw new QueryError('unterminated array');
+    return splitArgs(raw.slice(1, -1)).map(parseValue);
+  }
+  const quote = raw[0];
+  if (quote === '"' || quote === "'") {
+    if (raw.length < 2 || raw[raw.length - 1] !== quote) throw new QueryError('unterminated string');
+    return raw.slice(1, -1).replace(/\\(.)/g, '$1');
+  }
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (raw === 'null') return null;
+  if (raw !== '' && !Number.isNaN(Number(raw))) return Number(raw);
+  throw new QueryError(`unexpected value ${raw}`);
+}
+
+/** Parses one query string; throws QueryError with Appwrite's message text after "Invalid `queries` param: ". */
+export function parseQuery(source: string): Query {
+  const trimmed = source.trim();
+  const open = trimmed.indexOf('(');
+  if (open <= 0 || !trimmed.endsWith(')')) throw new QueryError(`Invalid query: ${source}`);
+  const method = trimmed.slice(0, open).trim();
+  if (method.includes('.')) throw new QueryError(`Invalid query method: ${method}`);
+  let args: unknown[];
+  try {
+    args = splitArgs(trimmed.slice(open + 1, -1)).map(parseValue);
+  } catch {
+    throw new QueryError(`Invalid query: ${source}`);
+  }
+  if ((FILTERS as readonly string[]).includes(method) || ORDERS.includes(method)) {
+    const [attribute, values] = args;
+    return { method, attribute: typeof attribute === 'string' ? attribute : '', values: Array.isArray(values) ? values : values === undefined ? [] : [values] };
+  }
+  return { method, attribute: '', values: args };
+}
+
+export interface QuerySchema {
+  methods: readonly string[];
+  /** Attribute name -> type; `datetime` values are compared as strings. */
+  attributes: Record<string, 'string' | 'datetime'>;
+}
+
+const plural = (n: number) => (n === 1 ? 'exactly one value' : `exactly ${n} values`);
+
+/** Validates parsed queries against a route's schema, throwing QueryError with Appwrite-style messages. */
+export function validateQueries(input: unknown, schema: QuerySchema): Query[] {
+  if (!Array.isArray(input)) throw new QueryError('Queries must be an array');
+  return input.map((raw) => {
+    if (typeof raw !== 'string') throw new QueryError('Invalid query: Query must be a string');
+    const query = parseQuery(raw);
+    const { method, attribute, values } = query;
+    if (!schema.methods.includes(method)) throw new QueryError(`Invalid query method: ${method}`);
+    if (method === 'limit') {
+      const [n] = values;
+      if (values.length !== 1 || typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_LIMIT) {
+        throw new QueryError(`Invalid limit: Value must be a valid range between 1 and ${MAX_LIMIT.toLocaleString('en-US')}`);
+      }
+    } else if (method === 'offset') {
+      const [n] = values;
+      if (values.length !== 1 || typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_LIMIT) {
+        throw new QueryError(`Invalid offset: Value must be a valid range between 0 and ${MAX_LIMIT.toLocaleString('en-US')}`);
+      }
+    } else if (CURSORS.includes(method)) {
+      const [id] = values;
+      if (values.length !== 1 || typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/.test(id)) {
+        throw new QueryError('Invalid cursor: Cursor must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. Can\'t start with a leading underscore');
+      }
+    } else if (ORDERS.includes(method)) {
+      if (attribute !== '' && !(attribute in schema.attributes)) throw new QueryError(`Invalid query: Attribute not found in schema: ${attribute}`);
+    } else {
+      if (!(attribute in schema.attributes)) throw new QueryError(`Invalid query: Attribute not found in schema: ${attribute}`);
+      const name = method.charAt(0).toUpperCase() + method.slice(1);
+      const needs = method === 'between' ? 2 : method === 'isNull' || method === 'isNotNull' ? 0 : method === 'equal' || method === 'contains' ? -1 : 1;
+      if (needs === -1 && values.length < 1) throw new QueryError(`Invalid query: ${name} queries require at least one value.`);
+      if (needs >= 0 && values.length !== needs) throw new QueryError(`Invalid query: ${name} queries require ${plural(needs)}.`);
+      if (values.length > 100) throw new QueryError('Invalid query: Query on attribute has greater than 100 values: ' + attribute);
+      if (values.some((v) => typeof v !== 'string')) throw new QueryError(`Invalid query: Query type does not match expected: string`);
+    }
+    return query;
+  });
+}
+
+type Row = Record<string, unknown>;
+
+function matches(row: Row, { method, attribute, values }: Query): boolean {
+  const raw = row[attribute];
+  const value = raw === null || raw === undefined ? null : String(raw);
+  const strings = values as string[];
+  switch (method) {
+    case 'equal': return value !== null && strings.includes(value);
+    case 'notEqual': return value !== strings[0];
+    case 'lessThan': return value !== null && value < strings[0]!;
+    case 'lessThanEqual': return value !== null && value <= strings[0]!;
+    case 'greaterThan': return value !== null && value > strings[0]!;
+    case 'greaterThanEqual': return value !== null && value >= strings[0]!;
+    case 'between': return value !== null && value >= strings[0]! && value <= strings[1]!;
+    case 'startsWith': return value !== null && value.startsWith(strings[0]!);
+    case 'endsWith': return value !== null && value.endsWith(strings[0]!);
+    case 'contains':
+    case 'search': return value !== null && strings.some((s) => value.toLowerCase().includes(s.toLowerCase()));
+    case 'isNull': return value === null || value === '';
+    case 'isNotNull': return value !== null && value !== '';
+    default: return true;
+  }
+}
+
+export interface QueryResult<T> {
+  total: number;
+  rows: T[];
+}
+
+/**
+ * Applies filters, order, cursor, offset and limit to rows given as their response models (so comparisons see
+ * the same strings the client sees). `total` counts the filtered rows before paging, as Appwrite does.
+ * A cursor naming no row is reported as `missingCursor`.
+ */
+export function applyQueries<T extends Row>(rows: T[], queries: Query[], defaultLimit: number, idKey = '$id'): QueryResult<T> & { missingCursor?: string } {
+  let result = rows.filter((row) => queries.every((q) => matches(row, q)));
+  const total = result.length;
+  const orders = queries.filter((q) => ORDERS.includes(q.method));
+  if (orders.length > 0) {
+    result = [...result].sort((a, b) => {
+      for (const { method, attribute } of orders) {
+        const key = attribute || idKey;
+        const x = String(a[key] ?? '');
+        const y = String(b[key] ?? '');
+        if (x !== y) return (x < y ? -1 : 1) * (method === 'orderAsc' ? 1 : -1);
+      }
+      return 0;
+    });
+  }
+  const cursor = queries.find((q) => CURSORS.includes(q.method));
+  if (cursor) {
+    const id = cursor.values[0] as string;
+    const index = result.findIndex((row) => row[idKey] === id);
+    if (index === -1) return { total, rows: [], missingCursor: id };
+    result = cursor.method === 'cursorAfter' ? result.slice(index + 1) : result.slice(0, index);
+  }
+  const offset = (queries.find((q) => q.method === 'offset')?.values[0] as number | undefined) ?? 0;
+  const limit = (queries.find((q) => q.method === 'limit')?.values[0] as number | undefined) ?? defaultLimit;
+  if (cursor?.method === 'cursorBefore') {
+    result = result.slice(Math.max(0, result.length - offset - limit), result.length - offset);
+  } else {
+    result = result.slice(offset, offset + limit);
+  }
+  return { total, rows: result };
+}

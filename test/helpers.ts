@@ -1,0 +1,48 @@
+import { Account, Client } from 'appwrite';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createEmulator, type EmulatorOptions } from 'appwrite-emulator';
+
+export const PROJECT = 'test-project';
+export const ENDPOINT = 'https://cloud.appwrite.io/v1';
+
+/** Cheap argon2id parameters: tests hash hundreds of passwords. */
+export const FAST_HASH = { memoryCost: 64, timeCost: 1, threads: 1 };
+
+/**
+ * One emulator behind msw/node for a test file, reset before each test, with the real Appwrite SDK.
+ * `now` is a fixed clock so dates in models are predictable.
+ */
+export function useEmulator(options: Partial<EmulatorOptions> = {}) {
+  const emulator = createEmulator({
+    projectId: PROJECT,
+    now: () => new Date('2026-01-15T10:00:00.000Z'),
+    seed: 1,
+    ...options,
+    auth: { passwordHash: FAST_HASH, ...options.auth },
+  });
+  const server = setupServer(...emulator.handlers);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(async () => {
+    server.close();
+    await emulator.close();
+  });
+  beforeEach(() => emulator.reset());
+  return { emulator, server };
+}
+
+/** A fresh SDK client, like a new browser page. */
+export function sdk() {
+  const client = new Client().setEndpoint(ENDPOINT).setProject(PROJECT);
+  return { client, account: new Account(client) };
+}
+
+/** Runs `fn` and returns the AppwriteException it throws (fails if it does not throw). */
+export async function error(fn: () => Promise<unknown>): Promise<{ code: number; type: string; message: string; response: unknown }> {
+  try {
+    await fn();
+  } catch (e) {
+    return e as { code: number; type: string; message: string; response: unknown };
+  }
+  throw new Error('expected the call to fail');
+}

@@ -1,0 +1,6 @@
+// The SDK keeps its session in localStorage (cookieFallback); start every test signed out.
+import { beforeEach } from 'vitest';
+
+beforeEach(() => {
+  globalThis.localStorage?.clear();
+});
