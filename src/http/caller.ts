@@ -76,11 +76,15 @@ export async function resolveCaller(core: EmulatorCore, request: Request, now: D
   const decoded = decodeSession(sessionValue(request, core.config.projectId));
   if (decoded) {
     const hash = sha256Hex(decoded.secret);
-    const found = await db.sessions.where('secret').equals(hash).first();
-    if (found && found.userId === decoded.id && timingSafeEqual(found.secret, hash) && found.$createdAt + duration >= now.getTime()) {
-      user = (await db.users.get(found.userId)) ?? null;
-      session = user ? found : null;
-    }
+    // One read transaction for both lookups: this runs on every request, and each IndexedDB transaction costs.
+    [user, session] = await db.transaction('r', db.sessions, db.users, async () => {
+      const found = await db.sessions.where('secret').equals(hash).first();
+      if (!found || found.userId !== decoded.id || !timingSafeEqual(found.secret, hash) || found.$createdAt + duration < now.getTime()) {
+        return [null, null];
+      }
+      const owner = (await db.users.get(found.userId)) ?? null;
+      return [owner, owner ? found : null];
+    });
   }
   const jwt = request.headers.get('x-appwrite-jwt');
   if (jwt) {

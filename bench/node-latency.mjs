@@ -1,0 +1,124 @@
+// Median latency of SDK calls through msw/node: the emulator vs a bare MSW handler answering constant JSON.
+// Both run in this one process, in alternating blocks, so machine noise hits both alike.
+import { Account, Client, ID } from 'appwrite';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { createEmulator } from '../dist/index.js';
+
+const PROJECT = 'bench';
+const ENDPOINT = 'https://cloud.appwrite.io/v1';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const BLOCK = Number(process.env.BENCH_BLOCK ?? 100);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+async function time(fn, n) {
+  const samples = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+function client(session) {
+  const c = new Client().setEndpoint(ENDPOINT).setProject(PROJECT);
+  // The SDK in plain Node keeps no session; it sends a header set by hand (spec: SDK 13 §1.8).
+  if (session) c.headers['X-Fallback-Cookies'] = session;
+  return new Account(c);
+}
+
+/** Runs `emulatorCall` and `bareCall` in alternating blocks; returns median ms of each and their ratio. */
+async function compare(name, emulatorServer, bareServer, emulatorCall, bareCall) {
+  const emu = [];
+  const bare = [];
+  for (const [server, fn, out] of [[emulatorServer, emulatorCall, emu], [bareServer, bareCall, bare]]) {
+    server.listen({ onUnhandledRequest: 'error' });
+    await time(fn, 20); // warm-up
+    server.close();
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [server, fn, out] of [[emulatorServer, emulatorCall, emu], [bareServer, bareCall, bare]]) {
+      server.listen({ onUnhandledRequest: 'error' });
+      out.push(...(await time(fn, BLOCK)));
+      server.close();
+    }
+  }
+  const e = median(emu);
+  const b = median(bare);
+  return { name, emulatorMs: e, bareMs: b, ratio: e / b, samples: emu.length };
+}
+
+export async function nodeLatency() {
+  const results = [];
+  // account.get(): a signed-in user, default options.
+  {
+    const emulator = createEmulator({ projectId: PROJECT, rateLimits: false });
+    const server = setupServer(...emulator.handlers);
+    server.listen();
+    const res = await emulator.handle(new Request(`${ENDPOINT}/account`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-appwrite-project': PROJECT },
+      body: JSON.stringify({ userId: ID.unique(), email: 'bench@example.com', password: 'password123', name: 'Bench' }),
+    }));
+    const user = await res.json();
+    const login = await emulator.handle(new Request(`${ENDPOINT}/account/sessions/email`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-appwrite-project': PROJECT },
+      body: JSON.stringify({ email: 'bench@example.com', password: 'password123' }),
+    }));
+    const session = login.headers.get('x-fallback-cookies');
+    server.close();
+    const bare = setupServer(http.get(`${ENDPOINT}/account`, () => HttpResponse.json(user)));
+    const account = client(session);
+    results.push(await compare('account.get()', server, bare, () => account.get(), () => account.get()));
+
+    // createEmailSession(): argon2id verification dominates; measured with the default hash parameters.
+    const sessionBody = (await (await emulator.handle(new Request(`${ENDPOINT}/account/sessions/email`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-appwrite-project': PROJECT },
+      body: JSON.stringify({ email: 'bench@example.com', password: 'password123' }),
+    }))).json());
+    const bareSession = setupServer(http.post(`${ENDPOINT}/account/sessions/email`, () => HttpResponse.json(sessionBody, { status: 201 })));
+    const guest = client();
+    const prevRounds = ROUNDS;
+    results.push(await compareFew('createEmailSession() (default argon2id m=2048 KiB, t=4, p=3)', server, bareSession,
+      () => guest.createEmailSession('bench@example.com', 'password123')));
+    void prevRounds;
+    await emulator.close();
+  }
+  // createEmailSession() with cheap hashing, to show the emulator's own overhead apart from argon2.
+  {
+    const emulator = createEmulator({ projectId: PROJECT, rateLimits: false, auth: { passwordHash: { memoryCost: 64, timeCost: 1, threads: 1 } } });
+    await emulator.handle(new Request(`${ENDPOINT}/account`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-appwrite-project': PROJECT },
+      body: JSON.stringify({ userId: ID.unique(), email: 'bench@example.com', password: 'password123' }),
+    }));
+    const server = setupServer(...emulator.handlers);
+    const body = { $id: 'x' };
+    const bare = setupServer(http.post(`${ENDPOINT}/account/sessions/email`, () => HttpResponse.json(body, { status: 201 })));
+    const guest = client();
+    results.push(await compare('createEmailSession() (argon2id m=64 KiB, t=1, p=1)', server, bare,
+      () => guest.createEmailSession('bench@example.com', 'password123'), () => guest.createEmailSession('bench@example.com', 'password123')));
+    await emulator.close();
+  }
+  return results;
+}
+
+/** Fewer samples for calls that take tens of milliseconds. */
+async function compareFew(name, emulatorServer, bareServer, call) {
+  const emu = [];
+  const bare = [];
+  for (let r = 0; r < 3; r++) {
+    emulatorServer.listen();
+    emu.push(...(await time(call, 10)));
+    emulatorServer.close();
+    bareServer.listen();
+    bare.push(...(await time(call, 10)));
+    bareServer.close();
+  }
+  const e = median(emu);
+  const b = median(bare);
+  return { name, emulatorMs: e, bareMs: b, ratio: e / b, samples: emu.length };
+}
