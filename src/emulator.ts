@@ -5,7 +5,7 @@ import type { EmulatorCore } from './core.js';
 import { createRandom } from './crypto/random.js';
 import { createRequestHandler } from './http/handle.js';
 import { routes } from './http/routes.js';
-import { createInbox, toInboxMessage, type Inbox, type InboxMessage } from './inbox/inbox.js';
+import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
 import { openDb, type EmulatorDb } from './storage/db.js';
 import { loadCommonPasswords } from './validation/common-passwords.js';
 
@@ -31,7 +31,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const config = resolveConfig(options);
   const clock = createClock(options.now);
   const random = createRandom(options.seed);
-  const listeners = new Set<(message: InboxMessage) => void>();
+  let inbox: InboxController | null = null;
   let opened: Promise<EmulatorDb> | null = null;
   let jwtKey: Promise<Uint8Array> | null = null;
 
@@ -44,10 +44,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   const core: EmulatorCore = {
     config, clock, random, db,
-    onInboxMessage(record) {
-      const message = toInboxMessage(record);
-      for (const listener of [...listeners]) listener(message);
-    },
+    onInboxMessage: (record) => inbox?.deliver(record),
     // One key per database, kept in it, so JWTs outlive a page reload as they outlive a server restart.
     jwtKey: () => (jwtKey ??= (async () => {
       const database = await db();
@@ -61,6 +58,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     })()),
   };
 
+  inbox = createInbox(core);
   const handle = createRequestHandler(core, routes);
   const base = config.endpoint;
   return {
@@ -68,7 +66,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     handle,
     clock,
     config,
-    inbox: createInbox(core, listeners),
+    inbox: inbox.inbox,
     db,
     async reset() {
       const database = await db();
@@ -79,6 +77,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       clock.reset();
     },
     async close() {
+      inbox?.close();
       if (opened) (await opened).close();
       opened = null;
       jwtKey = null;

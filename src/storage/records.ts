@@ -116,6 +116,8 @@ export interface InboxRecord {
   userId: string;
   secret: string;
   createdAt: number;
+  /** Orders messages stored in the same millisecond (e.g. under a frozen test clock): 1, 2, … per createdAt. */
+  seq?: number;
   read?: boolean;
 }
 
