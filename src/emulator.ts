@@ -60,9 +60,17 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   inbox = createInbox(core);
   const handle = createRequestHandler(core, routes);
-  const base = config.endpoint;
+  const { origin } = config.endpointUrl;
+  const account = `${config.endpointUrl.pathname.replace(/\/+$/, '')}/account`;
+  // A predicate, not msw path patterns: msw decodes pattern params with decodeURIComponent and answers a bare
+  // 500 for a malformed escape (`/account/sessions/%zz`) before we see the request. One handler for the whole
+  // API also keeps msw's matching cost flat; the emulator's own router does the dispatching.
+  const ours = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    return url.origin === origin && (url.pathname === account || url.pathname.startsWith(`${account}/`));
+  };
   return {
-    handlers: [http.all(`${base}/account`, ({ request }) => handle(request)), http.all(`${base}/account/*`, ({ request }) => handle(request))],
+    handlers: [http.all(ours, ({ request }) => handle(request))],
     handle,
     clock,
     config,
