@@ -8,15 +8,38 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^appwrite-emulator\/browser$/, replacement: src('browser/index.ts') },
+      { find: /^appwrite-emulator\/vite$/, replacement: src('vite/index.ts') },
       { find: /^appwrite-emulator$/, replacement: src('index.ts') },
     ],
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    // happy-dom gives the SDK a window and localStorage, so it keeps its session as in a browser.
-    environment: 'happy-dom',
-    setupFiles: ['test/setup.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          // happy-dom gives the SDK a window and localStorage, so it keeps its session as in a browser.
+          environment: 'happy-dom',
+          setupFiles: ['test/setup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real Chromium against a Vite dev server (test/e2e/harness.ts); the test code itself runs in Node.
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser + one Vite server at a time, after the unit/SDK suite (2-core machines).
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
