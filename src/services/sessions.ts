@@ -11,6 +11,11 @@ import { assertUnchangedSince, currentUser, newId, sessionOrigin, viewSession } 
 import { assertUserLimit, newUser } from './account.js';
 import { PROVIDER_TOKEN_SECONDS, isOAuthProvider } from './oauth-providers.js';
 
+/** Appwrite's order of a user's sessions (insertion order): by creation time, then by `seq` within a millisecond. */
+export function oldestFirst(a: SessionRecord, b: SessionRecord): number {
+  return a.$createdAt - b.$createdAt || (a.seq ?? 0) - (b.seq ?? 0);
+}
+
 export interface NewSession {
   provider: string;
   providerUid?: string;
@@ -46,10 +51,12 @@ export async function startSession(
   };
   await db.transaction('rw', [db.users, db.sessions, db.tokens, db.identities], async () => {
     if (alsoWrite) await alsoWrite(db);
+    const existing = await db.sessions.where('userId').equals(user.$id).toArray();
+    // Number the session after the user's others, so same-millisecond sessions still prune oldest first.
+    session.seq = existing.reduce((max, s) => Math.max(max, s.seq ?? 0), 0) + 1;
     await db.sessions.add(session);
-    const all = await db.sessions.where('userId').equals(user.$id).sortBy('$createdAt');
-    const excess = all.length - ctx.core.config.auth.maxSessions;
-    if (excess > 0) await db.sessions.bulkDelete(all.filter((s) => s.$id !== session.$id).slice(0, excess).map((s) => s.$id));
+    const excess = existing.length + 1 - ctx.core.config.auth.maxSessions;
+    if (excess > 0) await db.sessions.bulkDelete(existing.sort(oldestFirst).slice(0, excess).map((s) => s.$id));
   });
   return {
     status: 201,
@@ -89,7 +96,7 @@ export async function findSession(ctx: RequestContext, sessionId: string): Promi
 
 export async function listSessions(ctx: RequestContext) {
   const user = currentUser(ctx);
-  const sessions = await (await ctx.core.db()).sessions.where('userId').equals(user.$id).sortBy('$createdAt');
+  const sessions = (await (await ctx.core.db()).sessions.where('userId').equals(user.$id).toArray()).sort(oldestFirst);
   return { total: sessions.length, sessions: sessions.map((s) => viewSession(ctx, s)) };
 }
 

@@ -54,6 +54,11 @@ export interface SessionRecord extends ClientInfo {
   userAgent: string;
   ip: string;
   countryCode: string;
+  /**
+   * Insertion order among the user's sessions (not indexed). Appwrite lists and prunes sessions in insertion
+   * order; `$createdAt` alone ties for sessions created in the same millisecond (fixed test clocks).
+   */
+  seq?: number;
 }
 
 /** Token types as Appwrite numbers them. */
