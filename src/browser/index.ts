@@ -1,0 +1,129 @@
+/**
+ * `appwrite-emulator/browser`: runs the emulator in the page, behind Mock Service Worker's service worker.
+ *
+ *   import { startEmulator } from 'appwrite-emulator/browser';
+ *   await startEmulator({ projectId: 'my-project', endpoint: `${location.origin}/v1` });
+ *   // …only now create the Appwrite Client and boot the app.
+ */
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { createEmulator, type Emulator } from '../emulator.js';
+import type { EmulatorOptions } from '../config.js';
+import { mountInboxPanel, type InboxPanelOptions } from '../inbox/panel.js';
+import { resumeOAuth2 } from './oauth2-page.js';
+
+export { mountInboxPanel, type InboxPanel, type InboxPanelOptions } from '../inbox/panel.js';
+
+export const DEFAULT_WORKER_URL = '/appwrite-emulator-worker.js';
+
+export interface StartEmulatorOptions extends EmulatorOptions {
+  /** Show the dev inbox panel (default true). Pass options to configure it. */
+  panel?: boolean | InboxPanelOptions;
+  /** Where the service worker script is served (default `/appwrite-emulator-worker.js`). */
+  workerUrl?: string;
+  /** Start even in a production build (default false: startEmulator throws there). */
+  allowInProduction?: boolean;
+  /** Set `window.__appwriteEmulator` to the emulator, for end-to-end tests (default false). */
+  exposeForTests?: boolean;
+  /** Skip the console line announcing the emulator (default false). */
+  quiet?: boolean;
+}
+
+export interface BrowserEmulator extends Emulator {
+  /** The Mock Service Worker instance serving the emulator. */
+  worker: SetupWorker;
+  /** Stops intercepting, removes the panel and closes the database. */
+  stop(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __appwriteEmulator?: BrowserEmulator;
+  }
+}
+
+/** True in a production bundle: Vite's `import.meta.env.PROD`, or `process.env.NODE_ENV` as other bundlers define it. */
+function isProductionBuild(): boolean {
+  // Written out literally so bundlers can replace the expressions at build time.
+  if ((import.meta as ImportMeta & { env?: { PROD?: boolean } }).env?.PROD === true) return true;
+  try {
+    return process.env.NODE_ENV === 'production';
+  } catch {
+    return false; // no `process` in the page and no bundler replaced it
+  }
+}
+
+/** msw resolves start() once the worker answers; make sure the page is also controlled by it before we return. */
+function controlled(timeoutMs: number): Promise<void> {
+  const container = navigator.serviceWorker;
+  if (container.controller) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      container.removeEventListener('controllerchange', done);
+      reject(new Error('appwrite-emulator: the service worker started but does not control this page; reload the page'));
+    }, timeoutMs);
+    function done() {
+      clearTimeout(timer);
+      resolve();
+    }
+    container.addEventListener('controllerchange', done, { once: true });
+  });
+}
+
+/**
+ * Starts the emulator in the browser. Resolves once the service worker intercepts the page's requests, so boot
+ * the app (create the SDK client, make the first call) after awaiting it; earlier requests go to the network.
+ *
+ * The endpoint defaults to `https://cloud.appwrite.io/v1` like the Node API; a same-origin endpoint
+ * (`${location.origin}/v1`) is recommended, and is required for `createOAuth2Session()` (a page navigation that
+ * only a same-origin service worker can catch).
+ */
+export async function startEmulator(options: StartEmulatorOptions): Promise<BrowserEmulator> {
+  const { panel = true, workerUrl = DEFAULT_WORKER_URL, allowInProduction = false, exposeForTests = false, quiet = false, ...emulatorOptions } = options ?? ({} as StartEmulatorOptions);
+  if (isProductionBuild() && !allowInProduction) {
+    throw new Error(
+      'appwrite-emulator: refusing to start in a production build (it would fake sign-ins for real users). '
+      + 'Start it only in development, or pass allowInProduction: true for a deliberate demo deployment.',
+    );
+  }
+  if (typeof window === 'undefined' || !('serviceWorker' in navigator)) {
+    throw new Error(
+      'appwrite-emulator: startEmulator() needs a browser page with service workers (https or localhost). '
+      + 'In Node tests use createEmulator() with msw/node instead.',
+    );
+  }
+
+  const emulator = createEmulator(emulatorOptions);
+  const worker = setupWorker(...emulator.handlers);
+  try {
+    await worker.start({ serviceWorker: { url: workerUrl }, onUnhandledRequest: 'bypass', quiet: true });
+    await controlled(10_000);
+  } catch (error) {
+    worker.stop();
+    await emulator.close();
+    throw new Error(
+      `appwrite-emulator: could not start the service worker at ${workerUrl}. Serve it with the appwriteEmulator() `
+      + 'Vite plugin (appwrite-emulator/vite) or write it into your public folder: npx appwrite-emulator init public. '
+      + `Cause: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+
+  const mounted = panel === false ? null : mountInboxPanel(emulator, panel === true ? {} : panel);
+  const browserEmulator: BrowserEmulator = Object.assign(emulator, {
+    worker,
+    async stop() {
+      mounted?.unmount();
+      worker.stop();
+      if (window.__appwriteEmulator === browserEmulator) delete window.__appwriteEmulator;
+      await emulator.close();
+    },
+  });
+  if (exposeForTests) window.__appwriteEmulator = browserEmulator;
+  if (!quiet) {
+    console.info(`[appwrite-emulator] Appwrite 1.4 emulator active: project "${emulator.config.projectId}", endpoint ${emulator.config.endpoint} (offline, data in IndexedDB "${emulator.config.databaseName}")`);
+  }
+  await resumeOAuth2(browserEmulator);
+  return browserEmulator;
+}
+
+export type { Emulator, EmulatorOptions };
