@@ -65,8 +65,8 @@ export interface Caller {
 
 /**
  * Resolves the caller: the session from cookie/fallback (its secret's SHA-256 must match a live session of that
- * user), then `X-Appwrite-JWT`, which overrides it. A bad JWT is 401 user_jwt_invalid; a JWT whose session is
- * gone makes the caller a guest.
+ * user), then `X-Appwrite-JWT`, which overrides the user. A bad JWT is 401 user_jwt_invalid; a JWT whose session
+ * is gone makes the caller a guest.
  */
 export async function resolveCaller(core: EmulatorCore, request: Request, now: Date): Promise<Caller> {
   const db = await core.db();
@@ -91,9 +91,11 @@ export async function resolveCaller(core: EmulatorCore, request: Request, now: D
     const result = await verifyJwt(await core.jwtKey(), jwt, now);
     if (!result.ok) throw new AppwriteError('user_jwt_invalid', `Failed to verify JWT. ${result.reason}`);
     if (result.userId && result.sessionId) {
-      session = null;
       const jwtSession = await db.sessions.get(result.sessionId);
       user = jwtSession && jwtSession.userId === result.userId ? ((await db.users.get(result.userId)) ?? null) : null;
+      // Appwrite finds the current session by the cookie's secret among the (JWT) user's sessions: a cookie of
+      // that same user stays current; any other cookie leaves no current session.
+      if (session && session.userId !== user?.$id) session = null;
     }
   }
   return { user, session };
