@@ -13,7 +13,12 @@ const FILTERS = ['equal', 'notEqual', 'lessThan', 'lessThanEqual', 'greaterThan'
   'isNull', 'isNotNull', 'between', 'startsWith', 'endsWith', 'contains'] as const;
 const ORDERS = ['orderAsc', 'orderDesc'];
 const CURSORS = ['cursorAfter', 'cursorBefore'];
-const MAX_LIMIT = 5000;
+/**
+ * Appwrite 1.4's Limit and Offset validators default to PHP_INT_MAX (no practical cap), and their message prints
+ * it through PHP's number_format, which goes via a float: ...808, not ...807.
+ */
+const PHP_INT_MAX = 2 ** 63;
+const PHP_INT_MAX_TEXT = '9,223,372,036,854,775,808';
 
 export class QueryError extends Error {}
 
@@ -94,7 +99,7 @@ export interface QuerySchema {
   attributes: Record<string, 'string' | 'datetime'>;
 }
 
-const plural = (n: number) => (n === 1 ? 'exactly one value' : `exactly ${n} values`);
+const plural = (n: number) => (n === 1 ? 'exactly one value' : 'exactly two values');
 
 /** Validates parsed queries against a route's schema, throwing QueryError with Appwrite-style messages. */
 export function validateQueries(input: unknown, schema: QuerySchema): Query[] {
@@ -104,29 +109,31 @@ export function validateQueries(input: unknown, schema: QuerySchema): Query[] {
     const query = parseQuery(raw);
     const { method, attribute, values } = query;
     if (!schema.methods.includes(method)) throw new QueryError(`Invalid query method: ${method}`);
+    // utopia-php/database's Queries validator prefixes every method validator's message with "Invalid query: ".
     if (method === 'limit') {
       const [n] = values;
-      if (values.length !== 1 || typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_LIMIT) {
-        throw new QueryError(`Invalid limit: Value must be a valid range between 1 and ${MAX_LIMIT.toLocaleString('en-US')}`);
+      if (values.length !== 1 || typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n >= PHP_INT_MAX) {
+        throw new QueryError(`Invalid query: Invalid limit: Value must be a valid range between 1 and ${PHP_INT_MAX_TEXT}`);
       }
     } else if (method === 'offset') {
       const [n] = values;
-      if (values.length !== 1 || typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_LIMIT) {
-        throw new QueryError(`Invalid offset: Value must be a valid range between 0 and ${MAX_LIMIT.toLocaleString('en-US')}`);
+      if (values.length !== 1 || typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= PHP_INT_MAX) {
+        throw new QueryError(`Invalid query: Invalid offset: Value must be a valid range between 0 and ${PHP_INT_MAX_TEXT}`);
       }
     } else if (CURSORS.includes(method)) {
       const [id] = values;
       if (values.length !== 1 || typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/.test(id)) {
-        throw new QueryError('Invalid cursor: Cursor must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. Can\'t start with a leading underscore');
+        throw new QueryError('Invalid query: Invalid cursor: UID must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. Can\'t start with a leading underscore');
       }
     } else if (ORDERS.includes(method)) {
       if (attribute !== '' && !(attribute in schema.attributes)) throw new QueryError(`Invalid query: Attribute not found in schema: ${attribute}`);
     } else {
-      if (!(attribute in schema.attributes)) throw new QueryError(`Invalid query: Attribute not found in schema: ${attribute}`);
+      // The Filter validator counts values before it looks the attribute up; isNull/isNotNull take any count.
       const name = method.charAt(0).toUpperCase() + method.slice(1);
-      const needs = method === 'between' ? 2 : method === 'isNull' || method === 'isNotNull' ? 0 : method === 'equal' || method === 'contains' ? -1 : 1;
+      const needs = method === 'between' ? 2 : method === 'isNull' || method === 'isNotNull' ? null : method === 'equal' || method === 'contains' ? -1 : 1;
       if (needs === -1 && values.length < 1) throw new QueryError(`Invalid query: ${name} queries require at least one value.`);
-      if (needs >= 0 && values.length !== needs) throw new QueryError(`Invalid query: ${name} queries require ${plural(needs)}.`);
+      if (needs !== null && needs >= 0 && values.length !== needs) throw new QueryError(`Invalid query: ${name} queries require ${plural(needs)}.`);
+      if (!(attribute in schema.attributes)) throw new QueryError(`Invalid query: Attribute not found in schema: ${attribute}`);
       if (values.length > 100) throw new QueryError('Invalid query: Query on attribute has greater than 100 values: ' + attribute);
       if (values.some((v) => typeof v !== 'string')) throw new QueryError(`Invalid query: Query type does not match expected: string`);
     }
