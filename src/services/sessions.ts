@@ -1,7 +1,7 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import { sha256Hex } from '../crypto/hash.js';
 import { signJwt } from '../crypto/jwt.js';
-import { randomHex, secret as newSecret } from '../crypto/random.js';
+import { secret as newSecret } from '../crypto/random.js';
 import type { RequestContext } from '../http/context.js';
 import { toSession } from '../models/models.js';
 import type { EmulatorDb } from '../storage/db.js';
@@ -9,7 +9,8 @@ import type { SessionRecord, UserRecord } from '../storage/records.js';
 import { assertPassword } from './passwords.js';
 import { assertUnchangedSince, currentUser, newId, sessionOrigin, viewSession } from './shared.js';
 import { assertUserLimit, newUser } from './account.js';
-import { PROVIDER_TOKEN_SECONDS, isOAuthProvider } from './oauth-providers.js';
+import { isOAuthProvider } from './oauth-providers.js';
+import { refreshTokens } from './oauth2-provider.js';
 
 /** Appwrite's order of a user's sessions (insertion order): by creation time, then by `seq` within a millisecond. */
 export function oldestFirst(a: SessionRecord, b: SessionRecord): number {
@@ -131,10 +132,13 @@ export async function updateSession(ctx: RequestContext, sessionId: string) {
   const session = await findSession(ctx, sessionId);
   if (!isOAuthProvider(session.provider)) throw new AppwriteError('project_provider_unsupported');
   const db = await ctx.core.db();
+  // The emulated provider's refresh grant; the identity keeps its tokens (Appwrite updates only the session).
+  const tokens = refreshTokens(ctx, session.providerRefreshToken);
   const refreshed: SessionRecord = {
     ...session,
-    providerAccessToken: randomHex(ctx.core.random, 40),
-    providerAccessTokenExpiry: ctx.now.getTime() + PROVIDER_TOKEN_SECONDS * 1000,
+    providerAccessToken: tokens.accessToken,
+    providerRefreshToken: tokens.refreshToken,
+    providerAccessTokenExpiry: ctx.now.getTime() + tokens.expiresIn * 1000,
   };
   await db.sessions.put(refreshed);
   return {

@@ -1,0 +1,85 @@
+import { OAUTH_PROVIDERS, type OAuthProvider } from '../../services/oauth-providers.js';
+import * as oauth2 from '../../services/oauth2.js';
+import * as provider from '../../services/oauth2-provider.js';
+import * as v from '../../validation/validators.js';
+import { allowedHosts } from '../handle.js';
+import type { ParamSpec, Route } from '../route.js';
+
+/** utopia's Text(N, 0): a string of at most N characters, the empty string included. */
+function textOrEmpty(max: number): v.Validator {
+  return {
+    description: `Value must be a valid string and no longer than ${max} chars`,
+    isValid: (value) => typeof value === 'string' && [...value].length <= max,
+  };
+}
+
+const providerParam: ParamSpec = { name: 'provider', validator: v.whiteList(OAUTH_PROVIDERS) };
+
+/** What the provider sends back (code, state, error, error_description), in Appwrite's declaration order. */
+const providerAnswer: ParamSpec[] = [
+  { name: 'code', validator: textOrEmpty(2048), optional: true, default: '' },
+  // Text(2048) in Appwrite; the callback always forwards `state=`, so an empty one must pass (as no state).
+  { name: 'state', validator: { ...textOrEmpty(2048), description: v.text(2048).description }, optional: true, default: '' },
+  { name: 'error', validator: textOrEmpty(2048), optional: true, default: '' },
+  { name: 'error_description', validator: textOrEmpty(2048), optional: true, default: '' },
+];
+
+const callback: Omit<Route, 'method'> = {
+  // `:project` (Appwrite's `projectId`) names the project the way the pipeline reads it.
+  path: '/account/sessions/oauth2/callback/:provider/:project', scope: 'public',
+  params: [{ name: 'project', validator: v.text(1024) }, providerParam, ...providerAnswer],
+  action: async (ctx, p) => oauth2.oauth2Callback(ctx, p as oauth2.CallbackParams),
+};
+
+/** What the emulated provider's consent page posts and reads (emulator-only routes). */
+const consentParams: ParamSpec[] = [
+  providerParam,
+  { name: 'redirect_uri', validator: v.text(2048) },
+  { name: 'state', validator: textOrEmpty(2048), optional: true, default: '' },
+];
+
+/** OAuth2 sign-in (spec §8.21, §9) and the emulated provider it talks to. */
+export const oauth2Routes: Route[] = [
+  {
+    method: 'GET', path: '/account/sessions/oauth2/:provider', scope: 'public',
+    rateLimit: { limit: 50, keys: ['ip:{ip}'] },
+    params: [
+      providerParam,
+      { name: 'success', validator: (core) => v.host(allowedHosts(core)), optional: true, default: '' },
+      { name: 'failure', validator: (core) => v.host(allowedHosts(core)), optional: true, default: '' },
+      { name: 'scopes', validator: v.arrayList(v.text(4096), 100), optional: true, default: [] },
+    ],
+    action: async (ctx, p) => oauth2.createOAuth2Session(ctx, p as Parameters<typeof oauth2.createOAuth2Session>[1]),
+  },
+  { ...callback, method: 'GET' },
+  // Apple answers with a form POST; Appwrite accepts it from any origin.
+  { ...callback, method: 'POST' },
+  {
+    method: 'GET', path: '/account/sessions/oauth2/:provider/redirect', scope: 'public', audit: 'session.create',
+    rateLimit: { limit: 50, keys: ['ip:{ip}'] },
+    params: [providerParam, ...providerAnswer],
+    action: (ctx, p) => oauth2.oauth2Redirect(ctx, p as Omit<oauth2.CallbackParams, 'project'>),
+  },
+  {
+    method: 'GET', path: '/account/sessions/oauth2/emulator/:provider/authorize', scope: 'public',
+    params: [...consentParams, { name: 'scope', validator: textOrEmpty(4096 * 100), optional: true, default: '' }],
+    action: async (ctx, p) => ({
+      status: 200,
+      body: await provider.consentInfo(ctx, p.provider as OAuthProvider, p as { redirect_uri: string; scope: string; state: string }),
+    }),
+  },
+  {
+    method: 'POST', path: '/account/sessions/oauth2/emulator/:provider/authorize', scope: 'public',
+    params: [
+      ...consentParams,
+      { name: 'decision', validator: v.whiteList(['approve', 'deny']) },
+      { name: 'providerUid', validator: { ...textOrEmpty(128), isValid: (x) => typeof x === 'string' && /^[A-Za-z0-9._-]{0,128}$/.test(x) }, optional: true, default: '' },
+      { name: 'email', validator: { ...v.email, isValid: (x) => x === '' || v.email.isValid(x) }, optional: true, default: '' },
+      { name: 'name', validator: textOrEmpty(128), optional: true, default: '' },
+    ],
+    action: async (ctx, p) => ({
+      status: 302,
+      location: await provider.authorize(ctx, p.provider as OAuthProvider, p as provider.AuthorizeDecision),
+    }),
+  },
+];
