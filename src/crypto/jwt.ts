@@ -1,4 +1,7 @@
-import { SignJWT, jwtVerify, errors } from 'jose';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { SignJWT } from 'jose';
+import { timingSafeEqual } from './hash.js';
 
 /** Appwrite's JWT: HS256, payload {userId, sessionId, exp}, 900 s, verified with 10 s leeway (spec §3.7). */
 export const JWT_LIFETIME_SECONDS = 900;
@@ -13,21 +16,65 @@ export async function signJwt(key: Uint8Array, payload: { userId: string; sessio
 
 export type JwtResult = { ok: true; userId?: string; sessionId?: string } | { ok: false; reason: string };
 
-/** Verifies a JWT; on failure returns the reason in Appwrite's words ("Invalid token: Expired", ...). */
-export async function verifyJwt(key: Uint8Array, token: string, now: Date): Promise<JwtResult> {
-  if (token.split('.').length !== 3) return { ok: false, reason: 'Invalid token: Incomplete segments' };
+// Algorithms adhocore/jwt accepts in a header; it then verifies with its own configured one (HS256) regardless.
+const HEADER_ALGOS = new Set(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512']);
+
+class JwtError extends Error {}
+
+/** PHP's lenient base64_decode of a base64url segment (characters outside the alphabet are skipped), then json_decode. */
+function decodeSegment(segment: string): unknown {
+  let clean = segment.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/]/g, '');
+  if (clean.length % 4 === 1) clean = clean.slice(0, -1);
+  const bytes = Uint8Array.from(atob(clean), (c) => c.charCodeAt(0));
+  let text: string;
   try {
-    const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], clockTolerance: LEEWAY_SECONDS, currentDate: now });
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new JwtError('JSON failed: Malformed UTF-8 characters, possibly incorrectly encoded');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new JwtError('JSON failed: Syntax error');
+  }
+}
+
+/** PHP's `(array)` cast: objects keep their keys, anything else has no `alg`/`exp` key. */
+const asArray = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/**
+ * Verifies a JWT the way Appwrite's library (adhocore/jwt 1.1) parses it, so failures carry its messages:
+ * fewer than two dots, then the header (JSON, `alg` present and known), then the HS256 signature compared as
+ * text against everything after the second dot, then `exp` with the leeway, in whole seconds.
+ */
+export async function verifyJwt(key: Uint8Array, token: string, now: Date): Promise<JwtResult> {
+  try {
+    if ((token.match(/\./g) ?? []).length < 2) throw new JwtError('Invalid token: Incomplete segments');
+    const first = token.indexOf('.');
+    const second = token.indexOf('.', first + 1);
+    const [head, body, signature] = [token.slice(0, first), token.slice(first + 1, second), token.slice(second + 1)];
+    const alg = asArray(decodeSegment(head)).alg;
+    if (alg === undefined || alg === null || alg === '' || alg === '0' || alg === 0 || alg === false) {
+      throw new JwtError('Invalid token: Missing header algo');
+    }
+    if (typeof alg !== 'string' || !HEADER_ALGOS.has(alg)) throw new JwtError('Invalid token: Unsupported header algo');
+    const expected = base64url(hmac(sha256, key, new TextEncoder().encode(`${head}.${body}`)));
+    if (!timingSafeEqual(expected, signature)) throw new JwtError('Invalid token: Signature failed');
+    const payload = asArray(decodeSegment(body));
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    if (payload.exp !== undefined && payload.exp !== null && nowSeconds >= Number(payload.exp) + LEEWAY_SECONDS) {
+      throw new JwtError('Invalid token: Expired');
+    }
     return {
       ok: true,
       userId: typeof payload.userId === 'string' ? payload.userId : undefined,
       sessionId: typeof payload.sessionId === 'string' ? payload.sessionId : undefined,
     };
   } catch (error) {
-    if (error instanceof errors.JWTExpired) return { ok: false, reason: 'Invalid token: Expired' };
-    if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'Invalid token: Signature failed' };
-    if (error instanceof errors.JOSEAlgNotAllowed) return { ok: false, reason: 'Invalid token: Unsupported header algo' };
-    if (error instanceof errors.JWSInvalid && /alg/.test(error.message)) return { ok: false, reason: 'Invalid token: Missing header algo' };
-    return { ok: false, reason: `Invalid token: ${error instanceof Error ? error.message : 'Malformed'}` };
+    if (error instanceof JwtError) return { ok: false, reason: error.message };
+    throw error;
   }
 }

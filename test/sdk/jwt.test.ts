@@ -131,6 +131,22 @@ describe('client.setJWT', () => {
     expect(triple(await error(() => jwtOnly(tamper(jwt, 1)).get()))).toEqual(invalidJwt('Signature failed'));
   });
 
+  it('parses like Appwrite\'s JWT library (adhocore/jwt): header first, then signature, then expiry', async () => {
+    const { account } = await signUp();
+    const { jwt } = await account.createJWT();
+    const [, payload, signature] = jwt.split('.');
+    const header = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const refused = async (token: string) => triple(await error(() => jwtOnly(token).get()));
+    expect(await refused('a.b.c')).toEqual([401, 'user_jwt_invalid', 'Failed to verify JWT. JSON failed: Syntax error']);
+    expect(await refused(`${header({ typ: 'JWT' })}.${payload}.${signature}`)).toEqual(invalidJwt('Missing header algo'));
+    expect(await refused(`${header(['HS256'])}.${payload}.${signature}`)).toEqual(invalidJwt('Missing header algo'));
+    expect(await refused(`${header({ typ: 'JWT', alg: 'none' })}.${payload}.${signature}`)).toEqual(invalidJwt('Unsupported header algo'));
+    // The signature is compared as text, so a different spelling of the same bytes fails too.
+    expect(await refused(`${jwt}=`)).toEqual(invalidJwt('Signature failed'));
+    // More than three segments: everything after the second dot is the signature.
+    expect(await refused(`${jwt}.extra`)).toEqual(invalidJwt('Signature failed'));
+  });
+
   it('reports a bad JWT before anything else, on public routes too', async () => {
     const viaBadJwt = jwtOnly('garbage');
     expect(triple(await error(() => viaBadJwt.createAnonymousSession()))).toEqual(invalidJwt('Incomplete segments'));
