@@ -3,7 +3,7 @@ import type { RequestContext } from '../http/context.js';
 import { toAccount } from '../models/models.js';
 import type { UserRecord } from '../storage/records.js';
 import { assertNoPersonalData, assertNotRecentlyUsed, assertPassword, hash, nextHistory } from './passwords.js';
-import { assertUnchangedSince, isConstraintError, newId } from './shared.js';
+import { isConstraintError, newId } from './shared.js';
 
 /** A user document as the Account API creates it (spec §6); callers fill the method-specific fields. */
 export function newUser(ctx: RequestContext, id: string, fields: Partial<UserRecord>): UserRecord {
@@ -59,15 +59,40 @@ export async function create(ctx: RequestContext, p: { userId: string; email: st
   return user;
 }
 
+/** Date strings without a zone are UTC, as on Appwrite's server (JavaScript would read them as local time). */
+function parseTimestamp(value: string): number {
+  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(value);
+  return Date.parse(local ? `${local[1]}T${local[2]}Z` : value);
+}
+
+/**
+ * X-Appwrite-Timestamp as Appwrite reads it (its `requestTimestamp` resource, injected into the action): a bad
+ * value is a 400 after the params and before any other check of the action; an empty header counts as absent.
+ * @note PHP's `new DateTime()` also takes relative forms ("now", "+1 day"); we take what `Date.parse` takes, with
+ * zone-less dates read as UTC.
+ */
+function requestTimestamp(ctx: RequestContext): number | null {
+  const header = ctx.request.headers.get('x-appwrite-timestamp');
+  if (!header) return null;
+  const time = parseTimestamp(header.trim());
+  if (Number.isNaN(time)) throw new AppwriteError('general_argument_invalid', 'Invalid X-Appwrite-Timestamp header value');
+  return time;
+}
+
 /**
  * Applies a change to the caller's user document in one transaction, over the stored copy (not the one read at
- * the start of the request), and returns the result. A unique-index clash becomes `conflict`.
+ * the start of the request), and returns the result. Like Appwrite's `withRequestTimestamp(updateDocument)`, the
+ * conflict check (409 document_update_conflict when the stored document changed after `since`) happens here, at
+ * the write, after the action's own checks. A unique-index clash becomes `conflict`.
  */
-async function update(ctx: RequestContext, user: UserRecord, changes: Partial<UserRecord>, conflict: AppwriteError): Promise<UserRecord> {
+async function update(
+  ctx: RequestContext, user: UserRecord, changes: Partial<UserRecord>, since: number | null, conflict: AppwriteError,
+): Promise<UserRecord> {
   const db = await ctx.core.db();
   try {
     return await db.transaction('rw', db.users, async () => {
       const stored = (await db.users.get(user.$id)) ?? user;
+      if (since !== null && stored.$updatedAt > since) throw new AppwriteError('document_update_conflict');
       const next = withKeys({ ...stored, ...changes, $updatedAt: ctx.now.getTime() });
       await db.users.put(next);
       return next;
@@ -79,50 +104,51 @@ async function update(ctx: RequestContext, user: UserRecord, changes: Partial<Us
 }
 
 export async function updateEmail(ctx: RequestContext, user: UserRecord, p: { email: string; password: string }) {
-  assertUnchangedSince(ctx, user.$updatedAt);
+  const since = requestTimestamp(ctx);
   await assertPassword(user, p.password);
   const email = p.email.toLowerCase();
   await assertEmailNotInIdentities(ctx, email, user.$id);
   // Password-less users (anonymous, magic URL, phone, OAuth) get this password: how anonymous accounts convert.
+  // No dictionary, personal-data or history check applies here (spec §5).
   const setsPassword = !user.passwordUpdate;
   const changes: Partial<UserRecord> = { email, emailVerification: false };
   if (setsPassword) Object.assign(changes, { password: await hash(ctx, p.password), passwordUpdate: ctx.now.getTime() });
-  return update(ctx, user, changes, new AppwriteError('user_email_already_exists'));
+  return update(ctx, user, changes, since, new AppwriteError('user_email_already_exists'));
 }
 
 export async function updatePhone(ctx: RequestContext, user: UserRecord, p: { phone: string; password: string }) {
-  assertUnchangedSince(ctx, user.$updatedAt);
+  const since = requestTimestamp(ctx);
   await assertPassword(user, p.password);
   const changes: Partial<UserRecord> = { phone: p.phone, phoneVerification: false };
   if (!user.passwordUpdate) Object.assign(changes, { password: await hash(ctx, p.password), passwordUpdate: ctx.now.getTime() });
-  return update(ctx, user, changes, new AppwriteError('user_phone_already_exists'));
+  return update(ctx, user, changes, since, new AppwriteError('user_phone_already_exists'));
 }
 
 export async function updateName(ctx: RequestContext, user: UserRecord, name: string) {
-  assertUnchangedSince(ctx, user.$updatedAt);
-  return update(ctx, user, { name }, new AppwriteError('user_already_exists'));
+  const since = requestTimestamp(ctx);
+  return update(ctx, user, { name }, since, new AppwriteError('user_already_exists'));
 }
 
 export async function updatePassword(ctx: RequestContext, user: UserRecord, p: { password: string; oldPassword: string }) {
-  assertUnchangedSince(ctx, user.$updatedAt);
+  const since = requestTimestamp(ctx);
   await assertPassword(user, p.oldPassword);
   await assertNotRecentlyUsed(ctx, user, p.password);
   assertNoPersonalData(ctx, p.password, { id: user.$id, email: user.email, name: user.name, phone: user.phone });
   const passwordHash = await hash(ctx, p.password);
   return update(ctx, user, {
     password: passwordHash, passwordUpdate: ctx.now.getTime(), passwordHistory: nextHistory(ctx, user, passwordHash),
-  }, new AppwriteError('user_already_exists'));
+  }, since, new AppwriteError('user_already_exists'));
 }
 
 export async function updatePrefs(ctx: RequestContext, user: UserRecord, prefs: Record<string, unknown>) {
-  assertUnchangedSince(ctx, user.$updatedAt);
-  // `[]` is accepted as an empty object, as PHP does.
-  return update(ctx, user, { prefs: Array.isArray(prefs) ? {} : prefs }, new AppwriteError('user_already_exists'));
+  const since = requestTimestamp(ctx);
+  // `[]` is accepted as an empty object, as PHP does; form-encoded prefs arrive as a null-prototype object.
+  return update(ctx, user, { prefs: Array.isArray(prefs) ? {} : { ...prefs } }, since, new AppwriteError('user_already_exists'));
 }
 
 export async function updateStatus(ctx: RequestContext, user: UserRecord) {
-  assertUnchangedSince(ctx, user.$updatedAt);
-  return update(ctx, user, { status: false }, new AppwriteError('user_already_exists'));
+  const since = requestTimestamp(ctx);
+  return update(ctx, user, { status: false }, since, new AppwriteError('user_already_exists'));
 }
 
 export const account = (user: UserRecord) => toAccount(user);

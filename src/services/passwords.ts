@@ -3,11 +3,17 @@ import { hashPassword, verifyPassword } from '../crypto/password.js';
 import type { RequestContext } from '../http/context.js';
 import type { UserRecord } from '../storage/records.js';
 
-/** Appwrite's personal-data rule (spec §5): no id, e-mail, e-mail local part, name or phone inside, any case. */
+/** PHP's strtolower(): ASCII letters only (PHP 8 is locale-independent), so `Ä` never matches `ä`. */
+const phpLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * Appwrite's PersonalData rule (spec §5): no id, e-mail, e-mail local part, name or phone (with or without `+`)
+ * inside, ignoring ASCII case. Values PHP finds falsy are skipped: empty, and also the string "0".
+ */
 export function containsPersonalData(password: string, data: { id?: string; email?: string | null; name?: string | null; phone?: string | null }): boolean {
-  const lower = password.toLowerCase();
-  const values = [data.id, data.email, data.email?.split('@')[0], data.name, data.phone, data.phone?.replace(/^\+/, '')];
-  return values.some((v) => typeof v === 'string' && v !== '' && lower.includes(v.toLowerCase()));
+  const lower = phpLower(password);
+  const values = [data.id, data.email, data.email?.split('@')[0], data.name, data.phone?.replace(/\+/g, ''), data.phone];
+  return values.some((v) => typeof v === 'string' && v !== '' && v !== '0' && lower.includes(phpLower(v)));
 }
 
 export function assertNoPersonalData(ctx: RequestContext, password: string, data: Parameters<typeof containsPersonalData>[1]): void {
@@ -28,10 +34,13 @@ export function hash(ctx: RequestContext, password: string): Promise<string> {
   return hashPassword(password, ctx.core.random, ctx.core.config.auth.passwordHash);
 }
 
-/** The history after a password change: appended and trimmed to the last N (empty when history is off). */
+/**
+ * The history after a password change: appended and trimmed to the last N. With history off Appwrite leaves the
+ * stored list as it was (it matters once the option is turned on again over the same database).
+ */
 export function nextHistory(ctx: RequestContext, user: UserRecord, newHash: string): string[] {
   const n = ctx.core.config.auth.passwordHistory;
-  return n === 0 ? [] : [...(user.passwordHistory ?? []), newHash].slice(-n);
+  return n === 0 ? [...(user.passwordHistory ?? [])] : [...(user.passwordHistory ?? []), newHash].slice(-n);
 }
 
 /** Users who set a password must prove it; password-less users (anonymous, magic URL, phone, OAuth) need not. */

@@ -26,16 +26,47 @@ export const uid: Validator = {
   isValid: isKey,
 };
 
-// A permissive RFC 5321 shape standing in for PHP's FILTER_VALIDATE_EMAIL (spec §14.5): ASCII local part of
-// atoms separated by dots, and a domain of dot-separated labels.
-const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+
+/**
+ * PHP's FILTER_VALIDATE_EMAIL (without FILTER_FLAG_EMAIL_UNICODE), which Appwrite's Email validator calls, written
+ * out rule by rule (spec §14.5 asked for an approximation; these are the rules PHP's pattern encodes):
+ * - at most 320 bytes, fewer than 255 chars in all and fewer than 65 before the `@`;
+ * - ASCII local part: dot-separated atoms of `A-Z a-z 0-9 ! # $ % & ' * + - / = ? ^ _ \` { | } ~`, or quoted strings;
+ * - domain: at least two labels of letters/digits joined by hyphens (no leading/trailing hyphen, under 64 chars),
+ *   the last one starting with a letter (so `a@localhost` and `a@b.123` are refused), or an IP literal `[1.2.3.4]`.
+ */
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const QUOTED = '"(?:[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x21\\x23-\\x5B\\x5D-\\x7F]|\\\\[\\x00-\\x7F])*"';
+const LOCAL = new RegExp(`^(?:${ATOM}|${QUOTED})(?:\\.(?:${ATOM}|${QUOTED}))*$`);
+const LABEL = /^[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*$/;
+const OCTET = /^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$/;
+
+const isIpv4 = (s: string) => s.split('.').length === 4 && s.split('.').every((o) => OCTET.test(o));
+const isIpv6 = (s: string) => /^[0-9A-Fa-f:.]+$/.test(s) && s.includes(':') && s.split(':').length <= 8;
+
+function isDomain(domain: string): boolean {
+  const literal = /^\[(.*)\]$/.exec(domain);
+  if (literal) {
+    const inner = literal[1]!;
+    return inner.startsWith('IPv6:') ? isIpv6(inner.slice(5)) : isIpv4(inner);
+  }
+  const labels = domain.split('.');
+  return labels.length >= 2 && labels.every((l) => l.length < 64 && LABEL.test(l)) && /^[A-Za-z]/.test(labels.at(-1)!);
+}
 
 export const email: Validator = {
   description: 'Value must be a valid email address',
-  isValid: (v) => typeof v === 'string' && v.length <= 320 && v.split('@')[0]!.length <= 64 && EMAIL.test(v),
+  isValid: (v) => {
+    if (typeof v !== 'string' || utf8Length(v) > 320) return false;
+    const at = v.lastIndexOf('@');
+    if (at < 1) return false;
+    const local = v.slice(0, at);
+    // PHP's length look-aheads count characters, an escaped pair as one and quote marks not at all.
+    const units = (s: string) => s.replace(/\\[\s\S]/g, '.').replace(/"/g, '').length;
+    return units(v) < 255 && units(local) < 65 && LOCAL.test(local) && isDomain(v.slice(at + 1));
+  },
 };
-
-const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
 /** Appwrite 1.4 measures the minimum in bytes and sets no maximum. */
 export const password: Validator = {
@@ -87,13 +118,47 @@ export function parseUrl(value: string): URL | null {
   }
 }
 
-/** Assoc: a JSON object (not a non-empty list), at most 65 535 bytes once encoded. */
+/** An object PHP decodes as a list: its keys are exactly "0", "1", … in order (`json_decode` makes them ints). */
+const isPhpList = (v: object) => Object.keys(v).every((key, i) => key === String(i));
+
+/**
+ * The byte length of PHP's `json_encode($value)` with default flags: `/` is escaped as `\/`, every non-ASCII UTF-16
+ * unit as `\uXXXX` (6 bytes), so `é` weighs 6 bytes, not 2. Objects PHP sees as lists encode without keys.
+ */
+export function phpJsonLength(value: unknown): number {
+  if (value === null || value === undefined) return 4;
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  if (typeof value === 'number') return JSON.stringify(value).length;
+  if (typeof value === 'string') {
+    let n = 2;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c === 0x22 || c === 0x5c || c === 0x2f || c === 0x08 || c === 0x0c || c === 0x0a || c === 0x0d || c === 0x09) n += 2;
+      else n += c < 0x20 || c > 0x7f ? 6 : 1;
+    }
+    return n;
+  }
+  if (Array.isArray(value) || isPhpList(value as object)) {
+    const items = Object.values(value as object);
+    return 2 + Math.max(0, items.length - 1) + items.reduce((sum: number, item) => sum + phpJsonLength(item), 0);
+  }
+  const entries = Object.entries(value as object);
+  return 2 + Math.max(0, entries.length - 1)
+    + entries.reduce((sum, [key, item]) => sum + phpJsonLength(key) + 1 + phpJsonLength(item), 0);
+}
+
+/**
+ * Assoc (utopia-php): a PHP array that is not a list, whose `json_encode` is at most 65 535 bytes. An empty `{}`
+ * or `[]` passes; `["a"]`, and `{"0": "a"}` (a list to PHP), do not.
+ * @note JavaScript orders integer-like keys first, so `{"1": "a", "0": "b"}` (not a list to PHP, which keeps
+ * insertion order) is refused here and comes back as `{"0": "b", "1": "a"}` where stored.
+ */
 export const assoc: Validator = {
   description: 'Value must be a valid object.',
   isValid: (v) => {
     if (v === null || typeof v !== 'object') return false;
-    if (Array.isArray(v) && v.length > 0) return false;
-    return utf8Length(JSON.stringify(v)) <= 65_535;
+    if (Object.keys(v).length > 0 && isPhpList(v)) return false;
+    return phpJsonLength(v) <= 65_535;
   },
 };
 
