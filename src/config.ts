@@ -97,6 +97,19 @@ function int(name: string, value: unknown, fallback: number, min: number, max: n
   return value;
 }
 
+function str(name: string, value: unknown, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || value === '') throw new TypeError(`appwrite-emulator: option ${name} must be a non-empty string`);
+  return value;
+}
+
+/** A nested options object: absent is `{}`; anything but a plain object (null, a list, a number) is misuse. */
+function obj<T extends object>(name: string, value: T | undefined): Partial<T> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError(`appwrite-emulator: option ${name} must be an object`);
+  return value;
+}
+
 function bool(name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') throw new TypeError(`appwrite-emulator: option ${name} must be a boolean`);
@@ -109,32 +122,44 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
   if (typeof projectId !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/.test(projectId)) {
     throw new TypeError('appwrite-emulator: option projectId must be a valid Appwrite id (1-36 chars of a-z, A-Z, 0-9, ".", "-", "_")');
   }
+  if (options.endpoint !== undefined && typeof options.endpoint !== 'string') {
+    throw new TypeError(`appwrite-emulator: option endpoint must be an absolute http(s) URL, got ${String(options.endpoint)}`);
+  }
   const endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
   let endpointUrl: URL;
   try {
     endpointUrl = new URL(endpoint);
   } catch {
-    throw new TypeError(`appwrite-emulator: option endpoint must be an absolute URL, got ${String(options.endpoint)}`);
+    throw new TypeError(`appwrite-emulator: option endpoint must be an absolute http(s) URL, got ${String(options.endpoint)}`);
   }
-  if (options.platforms !== undefined && (!Array.isArray(options.platforms) || options.platforms.some((p) => typeof p !== 'string'))) {
-    throw new TypeError('appwrite-emulator: option platforms must be an array of host names');
+  // The SDK only speaks http(s), and a query or fragment would never match a request path.
+  if (!/^https?:$/.test(endpointUrl.protocol) || endpointUrl.search || endpointUrl.hash || endpointUrl.username || endpointUrl.password) {
+    throw new TypeError(`appwrite-emulator: option endpoint must be an absolute http(s) URL without query or credentials, got ${endpoint}`);
+  }
+  // Host names only (`app.example.com`, `*.example.com`): a URL or a port here would silently never match.
+  if (options.platforms !== undefined && (!Array.isArray(options.platforms)
+    || options.platforms.some((p) => typeof p !== 'string' || !/^(\*\.)?[^\s/:*]+$/.test(p)))) {
+    throw new TypeError('appwrite-emulator: option platforms must be an array of host names like "app.example.com" or "*.example.com"');
   }
   if (options.now !== undefined && typeof options.now !== 'function') throw new TypeError('appwrite-emulator: option now must be a function returning a Date');
   if (options.seed !== undefined && (typeof options.seed !== 'number' || !Number.isFinite(options.seed))) {
     throw new TypeError('appwrite-emulator: option seed must be a finite number');
   }
-  const auth = options.auth ?? {};
-  const methods = auth.methods ?? {};
-  const hash = auth.passwordHash ?? {};
+  if (options.indexedDB !== undefined && (options.indexedDB === null || typeof options.indexedDB !== 'object')) {
+    throw new TypeError('appwrite-emulator: option indexedDB must be an IDBFactory');
+  }
+  const auth = obj('auth', options.auth);
+  const methods = obj('auth.methods', auth.methods);
+  const hash = obj('auth.passwordHash', auth.passwordHash);
   return {
     projectId,
-    projectName: options.projectName ?? projectId,
+    projectName: str('projectName', options.projectName, projectId),
     endpoint,
     endpointUrl,
     platforms: (options.platforms ?? []).map((p) => p.toLowerCase()),
     rateLimits: bool('rateLimits', options.rateLimits, true),
-    ip: options.ip ?? '127.0.0.1',
-    databaseName: options.databaseName ?? `appwrite-emulator-${projectId}`,
+    ip: str('ip', options.ip, '127.0.0.1'),
+    databaseName: str('databaseName', options.databaseName, `appwrite-emulator-${projectId}`),
     auth: {
       sessionLength: int('auth.sessionLength', auth.sessionLength, ONE_YEAR_SECONDS, 0, ONE_YEAR_SECONDS),
       maxSessions: int('auth.maxSessions', auth.maxSessions, 10, 1, 100),

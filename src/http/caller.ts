@@ -38,12 +38,20 @@ function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
+/** Whether a session cookie (not the fallback header) carries a decodable session: Appwrite's X-Debug-Fallback. */
+export function hasSessionCookie(request: Request, projectId: string): boolean {
+  const name = `a_session_${projectId}`;
+  const cookies = request.headers.get('cookie');
+  return decodeSession(readCookie(cookies, name) || readCookie(cookies, `${name}_legacy`)) !== null;
+}
+
 /** The session value sent by the caller: cookie, legacy cookie, then the X-Fallback-Cookies header (spec §3.4). */
 export function sessionValue(request: Request, projectId: string): string | null {
   const name = `a_session_${projectId}`;
   const cookies = request.headers.get('cookie');
   const fromCookie = readCookie(cookies, name) || readCookie(cookies, `${name}_legacy`);
-  if (fromCookie) return fromCookie;
+  // Appwrite decodes the cookie first and consults the fallback header when that yields nothing.
+  if (fromCookie && decodeSession(fromCookie)) return fromCookie;
   const fallback = request.headers.get('x-fallback-cookies');
   if (!fallback) return null;
   try {

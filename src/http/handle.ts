@@ -1,11 +1,11 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import type { EmulatorCore } from '../core.js';
 import { writeAudit } from '../services/logs.js';
-import { encodeSession, resolveCaller } from './caller.js';
+import { encodeSession, hasSessionCookie, resolveCaller } from './caller.js';
 import type { RequestContext, RouteResult } from './context.js';
 import { readParams, validateParams } from './params.js';
 import { applyRateLimit } from './rate-limit.js';
-import { baseHeaders, errorResponse, json } from './respond.js';
+import { baseHeaders, errorResponse, json, preflightHeaders } from './respond.js';
 import type { Route } from './route.js';
 import { createRouter } from './router.js';
 
@@ -29,6 +29,11 @@ export function allowedHosts(core: EmulatorCore): string[] {
   return [...new Set(['localhost', core.config.endpointUrl.hostname, ...core.config.platforms])];
 }
 
+/** Whether a request may come from `host`: an allowed host, or a sub-domain of a `*.example.com` platform. */
+export function isAllowedHost(core: EmulatorCore, host: string): boolean {
+  return allowedHosts(core).some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1))));
+}
+
 /** CSRF check of spec §1 step 5: the Origin (or Referer) host must be an allowed platform. */
 function checkOrigin(core: EmulatorCore, request: Request): void {
   const source = request.headers.get('origin') || request.headers.get('referer');
@@ -41,8 +46,7 @@ function checkOrigin(core: EmulatorCore, request: Request): void {
   }
   if (!url.hostname) return;
   const host = url.hostname.toLowerCase();
-  const allowed = allowedHosts(core).some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1))));
-  if (allowed) return;
+  if (isAllowedHost(core, host)) return;
   const platform = platformName(url.protocol);
   throw new AppwriteError('general_unknown_origin', platform
     ? `Invalid Origin. Register your new client (${host}) as a new ${platform} platform on your project console dashboard`
@@ -58,17 +62,23 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
   const base = core.config.endpointUrl.pathname.replace(/\/$/, '');
 
   return async function handle(request: Request): Promise<Response> {
-    let headers = baseHeaders(request);
+    const allowed = (host: string) => isAllowedHost(core, host);
+    let headers = baseHeaders(request, allowed);
     try {
       const url = new URL(request.url);
-      if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers });
+      // Preflights are answered on any path, before routing and project checks.
+      if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: preflightHeaders(request, allowed) });
       const found = match(request.method, url.pathname.slice(base.length));
       if (!found) throw new AppwriteError('general_route_not_found');
       const { route, pathParams } = found;
 
       const raw = { ...(await readParams(request, url)), ...pathParams };
       const project = typeof raw.project === 'string' && raw.project ? raw.project : request.headers.get('x-appwrite-project');
+      // @note Appwrite serves a request without a project id as its console project; we have none, so a missing
+      // id is 404 project_not_found like any unknown one.
       if (project !== core.config.projectId) throw new AppwriteError('project_not_found');
+      // Appwrite says whether it had to fall back from the session cookie to X-Fallback-Cookies.
+      headers = { ...headers, 'X-Debug-Fallback': hasSessionCookie(request, core.config.projectId) ? 'false' : 'true' };
 
       const now = core.clock.now();
       const caller = await resolveCaller(core, request, now);

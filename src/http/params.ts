@@ -3,36 +3,70 @@ import type { EmulatorCore } from '../core.js';
 import type { Params, Route } from './route.js';
 
 /**
- * Collects query and body params as Appwrite does (body wins; `name[0]`, `name[]` and `name` all build arrays).
- * A body that is not a JSON object (malformed, a list, a string) counts as no body, like PHP's json_decode
- * failing: the route then reports its first missing param.
+ * Adds one query/form pair the way PHP parses them: `name`, `name[]` and `name[0]` build lists, `name[key]` an
+ * object (so `prefs[theme]=dark` is the same as JSON `{"prefs": {"theme": "dark"}}`).
  */
-export async function readParams(request: Request, url: URL): Promise<Params> {
-  const params: Params = {};
-  for (const [key, value] of url.searchParams) {
-    const array = /^([^[\]]+)\[(\d*)\]$/.exec(key);
-    if (array) {
-      const list = Array.isArray(params[array[1]!]) ? params[array[1]!] : (params[array[1]!] = []);
-      if (array[2] === '') list.push(value);
-      else list[Number(array[2])] = value;
-    } else {
-      params[key] = value;
-    }
+function addPair(params: Params, key: string, value: string): void {
+  const nested = /^([^[\]]+)\[([^[\]]*)\]$/.exec(key);
+  if (!nested) {
+    params[key] = value;
+    return;
   }
+  const [, name, index] = nested as unknown as [string, string, string];
+  if (index === '' || /^\d+$/.test(index)) {
+    const list: unknown[] = Array.isArray(params[name]) ? params[name] : (params[name] = []);
+    if (index === '') list.push(value);
+    else if (Number(index) < 1000) list[Number(index)] = value; // a bound: `a[99999999]=x` must not allocate
+    else list.push(value);
+  } else {
+    const current = params[name];
+    const object = current && typeof current === 'object' && !Array.isArray(current) ? current : (params[name] = Object.create(null));
+    object[index] = value;
+  }
+}
+
+/** Query and form pairs into params; sparse lists (`a[2]=x` alone) are compacted. */
+function addPairs(params: Params, pairs: Iterable<[string, string]>): void {
+  for (const [key, value] of pairs) addPair(params, key, value);
   for (const [key, value] of Object.entries(params)) {
     if (Array.isArray(value)) params[key] = value.filter((v) => v !== undefined);
   }
+}
+
+/**
+ * Collects query and body params as Appwrite (utopia-php) does: GET reads the query only; other methods merge
+ * the query and the body, body winning. The body is parsed by its content-type: `application/json` as JSON,
+ * form-encoded and multipart as forms, anything else not at all.
+ * A JSON body that is not an object (malformed, a list, a string, null) counts as no body, like PHP's
+ * json_decode failing: the route then reports its first missing param.
+ * @note Appwrite answers a JSON *string* body with a 500 (a PHP TypeError); we treat it as no body.
+ * Params live in a null-prototype object so keys like `__proto__` or `constructor` are plain data.
+ */
+export async function readParams(request: Request, url: URL): Promise<Params> {
+  const params: Params = Object.create(null);
+  addPairs(params, url.searchParams);
   if (request.method === 'GET' || request.method === 'HEAD') return params;
-  const text = await request.text().catch(() => '');
-  if (!text) return params;
-  const type = request.headers.get('content-type') ?? '';
-  if (type.includes('application/x-www-form-urlencoded')) {
-    for (const [key, value] of new URLSearchParams(text)) params[key] = value;
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  // Body params replace query params of the same name whole (PHP's array_merge), lists included.
+  const merge = (pairs: Iterable<[string, string]>) => {
+    const body: Params = Object.create(null);
+    addPairs(body, pairs);
+    for (const key of Object.keys(body)) params[key] = body[key];
     return params;
+  };
+  if (type === 'application/x-www-form-urlencoded') return merge(new URLSearchParams(await request.text().catch(() => '')));
+  if (type === 'multipart/form-data') {
+    // A multipart body without a boundary, or broken, is no body; file parts are not params.
+    const form = await request.formData().catch(() => null);
+    return merge(form ? [...form].filter((e): e is [string, string] => typeof e[1] === 'string') : []);
   }
+  if (type !== 'application/json') return params;
+  const text = await request.text().catch(() => '');
   try {
-    const body: unknown = JSON.parse(text);
-    if (body && typeof body === 'object' && !Array.isArray(body)) Object.assign(params, body);
+    const body: unknown = text ? JSON.parse(text) : null;
+    if (body && typeof body === 'object' && !Array.isArray(body)) {
+      for (const [key, value] of Object.entries(body)) params[key] = value;
+    }
   } catch {
     // Malformed JSON: treated as an empty body (see above).
   }

@@ -2,17 +2,52 @@ import { APPWRITE_VERSION } from '../config.js';
 import { AppwriteError } from '../errors/appwrite-error.js';
 import { toHttpStatus } from '../errors/error-types.js';
 
+const ALLOW_HEADERS = 'Origin, Cookie, Set-Cookie, X-Requested-With, Content-Type, Access-Control-Allow-Origin, Access-Control-Request-Headers, Accept, X-Appwrite-Project, X-Appwrite-Key, X-Appwrite-Locale, X-Appwrite-Mode, X-Appwrite-JWT, X-Appwrite-Response-Format, X-Appwrite-Timeout, X-SDK-Version, X-SDK-Name, X-SDK-Language, X-SDK-Platform, X-SDK-GraphQL, X-Appwrite-ID, X-Appwrite-Timestamp, Content-Range, Range, Cache-Control, Expires, Pragma';
+
+/**
+ * `Access-Control-Allow-Origin` as Appwrite computes it: scheme and port of the Origin (else Referer), with its
+ * host only if that host is an allowed platform, else `localhost` (spec §2.4).
+ */
+function allowOrigin(request: Request, url: URL, isAllowedHost: (host: string) => boolean): string {
+  let scheme = url.protocol.slice(0, -1);
+  let host = 'localhost';
+  let port = '';
+  const source = request.headers.get('origin') || request.headers.get('referer');
+  if (source) {
+    try {
+      const parsed = new URL(source);
+      scheme = parsed.protocol.slice(0, -1) || scheme;
+      port = parsed.port;
+      if (parsed.hostname && isAllowedHost(parsed.hostname.toLowerCase())) host = parsed.hostname;
+    } catch {
+      // `null` or garbage: Appwrite's parse_url finds no host either.
+    }
+  }
+  return `${scheme}://${host}${port ? `:${port}` : ''}`;
+}
+
 /** Headers every Appwrite API response carries (spec §2.4). */
-export function baseHeaders(request: Request): Record<string, string> {
-  const origin = request.headers.get('origin');
-  return {
+export function baseHeaders(request: Request, isAllowedHost: (host: string) => boolean): Record<string, string> {
+  const url = new URL(request.url);
+  const headers: Record<string, string> = {
     Server: 'Appwrite',
     'X-Content-Type-Options': 'nosniff',
     'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
-    'Access-Control-Allow-Headers': 'Origin, Cookie, Set-Cookie, X-Requested-With, Content-Type, Access-Control-Allow-Origin, Access-Control-Request-Headers, Accept, X-Appwrite-Project, X-Appwrite-Key, X-Appwrite-Locale, X-Appwrite-Mode, X-Appwrite-JWT, X-Appwrite-Response-Format, X-Appwrite-Timeout, X-SDK-Version, X-SDK-Name, X-SDK-Language, X-SDK-Platform, X-SDK-GraphQL, X-Appwrite-ID, X-Appwrite-Timestamp, Content-Range, Range, Cache-Control, Expires, Pragma, X-Fallback-Cookies',
+    'Access-Control-Allow-Headers': ALLOW_HEADERS,
     'Access-Control-Expose-Headers': 'X-Fallback-Cookies',
     'Access-Control-Allow-Credentials': 'true',
-    'Access-Control-Allow-Origin': origin ?? 'http://localhost',
+    'Access-Control-Allow-Origin': allowOrigin(request, url, isAllowedHost),
+  };
+  if (url.protocol === 'https:') headers['Strict-Transport-Security'] = 'max-age=10886400';
+  return headers;
+}
+
+/** An OPTIONS preflight: also allows X-Fallback-Cookies and echoes the Origin unconditionally, as Appwrite does. */
+export function preflightHeaders(request: Request, isAllowedHost: (host: string) => boolean): Record<string, string> {
+  return {
+    ...baseHeaders(request, isAllowedHost),
+    'Access-Control-Allow-Headers': `${ALLOW_HEADERS}, X-Fallback-Cookies`,
+    'Access-Control-Allow-Origin': request.headers.get('origin') ?? '',
   };
 }
 
