@@ -73,7 +73,8 @@ export async function createEmailSession(ctx: RequestContext, p: { email: string
   if (!user || !user.passwordUpdate) throw new AppwriteError('user_invalid_credentials');
   await assertPassword(user, p.password);
   if (!user.status) throw new AppwriteError('user_blocked');
-  return startSession(ctx, user, { provider: 'email', providerUid: user.email ?? '' });
+  // providerUid is the e-mail as Appwrite looked it up (lower-cased input), not the stored spelling.
+  return startSession(ctx, user, { provider: 'email', providerUid: p.email.toLowerCase() });
 }
 
 export async function createAnonymousSession(ctx: RequestContext) {
