@@ -87,6 +87,8 @@ describe('client.setJWT', () => {
     const { jwt } = await account.createJWT();
     const viaJwt = jwtOnly(jwt);
     expect(triple(await error(() => viaJwt.getSession('current')))).toEqual(SESSION_NOT_FOUND);
+    expect(triple(await error(() => viaJwt.updateSession('current')))).toEqual(SESSION_NOT_FOUND);
+    expect(triple(await error(() => viaJwt.deleteSession('current')))).toEqual(SESSION_NOT_FOUND);
     const list = await viaJwt.listSessions();
     expect(list.sessions.map((s) => [s.$id, s.current])).toEqual([[session.$id, false]]);
     expect(await viaJwt.getSession(session.$id)).toMatchObject({ $id: session.$id, current: false });
