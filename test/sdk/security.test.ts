@@ -157,6 +157,16 @@ describe('rate limits', () => {
     expect([res.status, rateHeaders(res)]).toEqual([201, ['10', '9', String(NOW / 1000 + 2 * 3600)]]);
   });
 
+  it('resets at the top of the clock hour, not an hour after the first request', async () => {
+    emulator.clock.advance(HOUR / 2);
+    const res = await raw('POST', '/account', { body: {} });
+    expect(rateHeaders(res)).toEqual(['10', '9', NEXT_HOUR]);
+    emulator.clock.advance(HOUR / 2 - 1);
+    expect(rateHeaders(await raw('POST', '/account', { body: {} }))[1]).toBe('8');
+    emulator.clock.advance(1);
+    expect(rateHeaders(await raw('POST', '/account', { body: {} }))[1]).toBe('9');
+  });
+
   it('keeps one bucket per client IP', async () => {
     for (let i = 1; i <= 10; i++) await raw('POST', '/account', { body: {} });
     const elsewhere = await raw('POST', '/account', { body: {}, headers: { 'x-forwarded-for': '203.0.113.7' } });
