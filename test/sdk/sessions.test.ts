@@ -169,6 +169,13 @@ describe('createAnonymousSession', () => {
     expect(triple(await error(() => jwtAccount.createAnonymousSession()))).toEqual(expected);
   });
 
+  it.each([['malformed JSON', '{"oops'], ['a JSON list', '[1, 2]'], ['unknown params', { userId: 'mine', email: 'x@example.com' }]])(
+    'ignores a body of %s (the route takes no params)', async (_, body) => {
+      const res = await raw('POST', '/account/sessions/anonymous', { body });
+      expect([res.status, res.body.provider]).toEqual([201, 'anonymous']);
+      expect(res.body.userId).not.toBe('mine');
+    });
+
   it('is refused while signed in anonymously', async () => {
     const { account } = client();
     await account.createAnonymousSession();
