@@ -16,6 +16,8 @@ import { callbackUrl } from './oauth2-urls.js';
 
 /** Codes live in the `meta` key-value table under this prefix, keyed by the code's SHA-256 (never in clear). */
 const CODE_PREFIX = 'oauth2-code:';
+/** The provider's own account list, under `oauth2-account:<provider>:<providerUid>`. */
+const ACCOUNT_PREFIX = 'oauth2-account:';
 /** Authorization codes are short-lived, like GitHub's (10 minutes). */
 export const CODE_SECONDS = 600;
 
@@ -72,18 +74,28 @@ export async function consentInfo(ctx: RequestContext, provider: OAuthProvider, 
   };
 }
 
-/** The provider accounts this emulator has seen: its identities for the provider, one per provider user id. */
+/**
+ * The provider's accounts: those it issued codes for (remembered under `oauth2-account:<provider>:`, so they
+ * outlive a deleted identity, as a GitHub account outlives its link to an app) and those behind this
+ * emulator's identities of the provider, one per provider user id, oldest first.
+ */
 async function knownAccounts(ctx: RequestContext, provider: OAuthProvider): Promise<ProviderAccount[]> {
   const db = await ctx.core.db();
-  const identities = (await db.identities.filter((i) => i.provider === provider).toArray()).sort((a, b) => a.$createdAt - b.$createdAt);
+  const remembered = (await db.meta.where('key').startsWith(`${ACCOUNT_PREFIX}${provider}:`).toArray())
+    .map((r) => JSON.parse(r.value) as ProviderAccount & { createdAt: number });
+  const identities = await db.identities.filter((i) => i.provider === provider).toArray();
   const users = await db.users.bulkGet([...new Set(identities.map((i) => i.userId))]);
   const names = new Map(users.filter((u) => u !== undefined).map((u) => [u.$id, u.name ?? '']));
-  const accounts = new Map<string, ProviderAccount>();
+  const accounts = new Map<string, ProviderAccount & { createdAt: number }>();
+  for (const account of remembered) accounts.set(account.providerUid, account);
   for (const identity of identities) {
     if (accounts.has(identity.providerUid)) continue;
-    accounts.set(identity.providerUid, { providerUid: identity.providerUid, email: identity.providerEmail, name: names.get(identity.userId) ?? '' });
+    accounts.set(identity.providerUid, {
+      providerUid: identity.providerUid, email: identity.providerEmail, name: names.get(identity.userId) ?? '', createdAt: identity.$createdAt,
+    });
   }
-  return [...accounts.values()];
+  return [...accounts.values()].sort((a, b) => a.createdAt - b.createdAt)
+    .map(({ providerUid, email, name }) => ({ providerUid, email, name }));
 }
 
 export interface AuthorizeDecision {
@@ -117,7 +129,11 @@ export async function authorize(ctx: RequestContext, provider: OAuthProvider, p:
     expire: ctx.now.getTime() + CODE_SECONDS * 1000,
   };
   const db = await ctx.core.db();
+  const accountKey = `${ACCOUNT_PREFIX}${provider}:${providerUid}`;
   await db.transaction('rw', db.meta, async () => {
+    const previous = await db.meta.get(accountKey);
+    const createdAt = previous ? (JSON.parse(previous.value) as { createdAt: number }).createdAt : ctx.now.getTime();
+    await db.meta.put({ key: accountKey, value: JSON.stringify({ providerUid, email: grant.email, name: grant.name, createdAt }) });
     // Forget codes nobody redeemed in time, so the table does not grow with abandoned sign-ins.
     const stale = (await db.meta.where('key').startsWith(CODE_PREFIX).toArray())
       .filter((r) => (JSON.parse(r.value) as Grant).expire < ctx.now.getTime());
