@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { heading, openDemo, PASSWORD, signIn, signOut, signUp, uniqueEmail } from './demo-helpers.js';
+import { heading, newestMessage, openDemo, openInbox, PASSWORD, signIn, signOut, signUp, uniqueEmail, uniquePhone } from './demo-helpers.js';
 import { useBrowserApp } from './harness.js';
 
 const app = useBrowserApp('demo');
 
-describe('demo: sign up and sign in with e-mail and password', () => {
+describe('demo: e-mail and password (account.create, createEmailSession)', () => {
   it('signs up, lands on the account page, and signs in again after signing out', async () => {
     const page = await app.newPage();
     await openDemo(page, app.url);
@@ -21,5 +21,176 @@ describe('demo: sign up and sign in with e-mail and password', () => {
     await signIn(page, email);
     await expect.poll(() => heading(page)).toBe('Your account');
     expect(await page.getByTestId('account-email').textContent()).toBe(email);
+  });
+
+  it('shows the AppwriteException message, with its type in small print, for a wrong password and a taken e-mail', async () => {
+    const page = await app.newPage();
+    await openDemo(page, app.url);
+    const email = uniqueEmail('grace');
+    await signUp(page, { name: 'Grace', email });
+    await signOut(page);
+
+    await signIn(page, email, 'not the password');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.locator('.alert-message').textContent()).toBe('Invalid credentials. Please check the email and password.');
+    expect(await alert.locator('.alert-type').textContent()).toBe('user_invalid_credentials · HTTP 401');
+    await app.screenshot(page, 'demo-sign-in-error');
+
+    await page.getByRole('link', { name: 'Create account' }).click();
+    const form = page.getByRole('form', { name: 'Create an account' });
+    await form.getByLabel('E-mail').fill(email);
+    await form.getByLabel('Password').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.locator('.alert-message').textContent()).toBe('A user with the same id, email, or phone already exists in this project.');
+    expect(await form.locator('.alert-type').textContent()).toBe('user_already_exists · HTTP 409');
+  });
+});
+
+describe('demo: magic URL (createMagicURLSession, updateMagicURLSession)', () => {
+  it('sends the link to the inbox panel; "Open link" signs the new user in with a verified e-mail', async () => {
+    const page = await app.newPage();
+    await openDemo(page, app.url);
+    await page.getByRole('link', { name: 'Magic link' }).click();
+    const email = uniqueEmail('magic');
+    const form = page.getByRole('form', { name: 'Send a magic link' });
+    await form.getByLabel('E-mail').fill(email);
+    await form.getByRole('button', { name: 'Send magic link' }).click();
+    await form.getByRole('status').waitFor();
+    expect(await form.getByRole('status').textContent()).toContain(`We sent a sign-in link to ${email}.`);
+
+    await openInbox(page);
+    const message = newestMessage(page);
+    expect(await message.locator('h3').textContent()).toBe('Login');
+    expect(await message.locator('.to').textContent()).toBe(`To: ${email}`);
+    await app.screenshot(page, 'demo-magic-link-inbox');
+    await message.getByRole('button', { name: 'Open link' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Your account');
+    expect(await page.getByTestId('account-email').textContent()).toBe(email);
+    expect(await page.locator('.flashes').textContent()).toContain('Signed in with your magic link.');
+    expect(await page.locator('.facts').textContent()).toContain(`${email} verified`);
+    // The spent secret is gone from the address bar.
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('shows user_invalid_token when the same link is opened twice', async () => {
+    const page = await app.newPage();
+    await openDemo(page, app.url);
+    await page.getByRole('link', { name: 'Magic link' }).click();
+    const form = page.getByRole('form', { name: 'Send a magic link' });
+    await form.getByLabel('E-mail').fill(uniqueEmail('twice'));
+    await form.getByRole('button', { name: 'Send magic link' }).click();
+    await form.getByRole('status').waitFor();
+    const link = await page.evaluate(async () => (await window.__appwriteEmulator!.inbox.latest({ kind: 'magic-url' }))!.url!);
+    await openDemo(page, link);
+    await expect.poll(() => heading(page)).toBe('Your account');
+    await signOut(page);
+
+    await openDemo(page, link);
+    await expect.poll(() => heading(page)).toBe('Sign in with a magic link');
+    expect(await page.locator('.flashes .alert-type').textContent()).toBe('user_invalid_token · HTTP 401');
+  });
+});
+
+describe('demo: phone (createPhoneSession, updatePhoneSession)', () => {
+  it('texts a code to the inbox panel; typing it signs the new user in with a verified phone', async () => {
+    const page = await app.newPage();
+    await openDemo(page, app.url);
+    await page.getByRole('link', { name: 'Phone' }).click();
+    const phone = uniquePhone();
+    await page.getByLabel('Phone number').fill(phone);
+    await page.getByRole('button', { name: 'Send code' }).click();
+    const codeForm = page.getByRole('form', { name: 'Enter the code' });
+    await codeForm.waitFor();
+
+    await openInbox(page);
+    const sms = newestMessage(page);
+    expect(await sms.locator('.to').textContent()).toBe(`To: ${phone}`);
+    const code = (await sms.locator('.sms').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    await app.screenshot(page, 'demo-phone-code');
+
+    await codeForm.getByLabel('Code').fill(code);
+    await codeForm.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => heading(page)).toBe('Your account');
+    expect(await page.getByTestId('account-email').textContent()).toBe(phone);
+    expect(await page.locator('.facts').textContent()).toContain(`${phone} verified`);
+  });
+
+  it('shows the Appwrite error for a wrong code and keeps the form', async () => {
+    const page = await app.newPage();
+    await openDemo(page, app.url);
+    await page.getByRole('link', { name: 'Phone' }).click();
+    await page.getByLabel('Phone number').fill(uniquePhone());
+    await page.getByRole('button', { name: 'Send code' }).click();
+    const codeForm = page.getByRole('form', { name: 'Enter the code' });
+    await codeForm.waitFor();
+    const real = await page.evaluate(async () => (await window.__appwriteEmulator!.inbox.latest({ kind: 'phone-session' }))!.secret);
+    await codeForm.getByLabel('Code').fill(real === '000000' ? '111111' : '000000');
+    await codeForm.getByRole('button', { name: 'Sign in' }).click();
+    await codeForm.getByRole('alert').waitFor();
+    expect(await codeForm.locator('.alert-type').textContent()).toBe('user_invalid_token · HTTP 401');
+  });
+});
+
+describe('demo: password recovery (createRecovery, updateRecovery)', () => {
+  it('mails a reset link; the link opens the new-password page, and the new password signs in', async () => {
+    const page = await app.newPage();
+    await openDemo(page, app.url);
+    const email = uniqueEmail('forgetful');
+    await signUp(page, { name: 'Forgetful', email });
+    await signOut(page);
+
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    const form = page.getByRole('form', { name: 'Request a password reset' });
+    await form.getByLabel('E-mail').fill(email);
+    await form.getByRole('button', { name: 'Send reset link' }).click();
+    await form.getByRole('status').waitFor();
+
+    await openInbox(page);
+    expect(await newestMessage(page).locator('h3').textContent()).toBe('Password Reset');
+    await newestMessage(page).getByRole('button', { name: 'Open link' }).click();
+    await expect.poll(() => heading(page)).toBe('Choose a new password');
+    const reset = page.getByRole('form', { name: 'Set a new password' });
+    await reset.getByLabel('New password', { exact: true }).fill('a brand new secret');
+    await reset.getByLabel('Repeat the new password').fill('a different one!');
+    await reset.getByRole('button', { name: 'Save new password' }).click();
+    await reset.getByRole('alert').waitFor();
+    expect(await reset.locator('.alert-type').textContent()).toBe('user_password_mismatch · HTTP 400');
+    await app.screenshot(page, 'demo-reset-password');
+
+    await reset.getByLabel('Repeat the new password').fill('a brand new secret');
+    await reset.getByRole('button', { name: 'Save new password' }).click();
+    await expect.poll(() => heading(page)).toBe('Sign in');
+    expect(await page.locator('.flashes').textContent()).toContain('Your password was changed.');
+    await signIn(page, email, PASSWORD);
+    await page.getByRole('alert').waitFor();
+    await signIn(page, email, 'a brand new secret');
+    await expect.poll(() => heading(page)).toBe('Your account');
+  });
+});
+
+describe('demo: guest (createAnonymousSession, updateEmail)', () => {
+  it('signs in as a guest, then keeps the account by adding an e-mail and a password', async () => {
+    const page = await app.newPage();
+    await openDemo(page, app.url);
+    await page.getByRole('button', { name: 'Continue as guest' }).click();
+    await expect.poll(() => heading(page)).toBe('Your account');
+    expect(await page.getByTestId('account-name').textContent()).toBe('Guest');
+    const guestId = await page.getByTestId('account-id').textContent();
+
+    const email = uniqueEmail('kept');
+    const form = page.getByRole('form', { name: 'Change your e-mail address' });
+    await form.getByLabel('E-mail').fill(email);
+    await form.getByLabel('Choose a password').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Save e-mail' }).click();
+    await expect.poll(() => page.getByTestId('account-email').textContent()).toBe(email);
+
+    await signOut(page);
+    await signIn(page, email);
+    await expect.poll(() => heading(page)).toBe('Your account');
+    expect(await page.getByTestId('account-id').textContent()).toBe(guestId);
   });
 });

@@ -51,3 +51,6 @@ export async function openInbox(page: Page): Promise<void> {
 
 /** The newest inbox message in the panel. */
 export const newestMessage = (page: Page) => page.locator('appwrite-emulator-inbox li').first();
+
+/** A unique E.164 number in the reserved 555 range. */
+export const uniquePhone = () => `+1415555${String(Date.now() % 10_000).padStart(4, '0')}${++counter % 10}`;

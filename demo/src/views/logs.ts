@@ -15,6 +15,7 @@ export function logsPage(): HTMLElement {
   const table = h('div', { class: 'table-wrap', 'aria-live': 'polite' });
   const newer = h('button', { type: 'button', class: 'button button-secondary button-small' }, '← Newer');
   const older = h('button', { type: 'button', class: 'button button-secondary button-small' }, 'Older →');
+  const pager = h('div', { class: 'pager', hidden: true }, newer, older);
   let offset = 0;
   const load = async () => {
     newer.disabled = older.disabled = true;
@@ -33,6 +34,7 @@ export function logsPage(): HTMLElement {
             h('td', null, formatDate(log.time)))))));
       newer.disabled = offset === 0;
       older.disabled = logs.length < PAGE_SIZE;
+      pager.hidden = newer.disabled && older.disabled;
     } catch (error) {
       replace(table, errorView(error));
     }
@@ -42,5 +44,5 @@ export function logsPage(): HTMLElement {
   older.addEventListener('click', () => { offset += PAGE_SIZE; void load(); });
   void load();
   return page('Activity', 'Sign-ins and account changes, as recorded by Appwrite.',
-    card('Security log', null, table, h('div', { class: 'pager' }, newer, older)));
+    card('Security log', null, table, pager));
 }
