@@ -15,14 +15,23 @@ export async function hashPassword(password: string, random: Random, options: Re
   return `$argon2id$v=19$m=${m},t=${t},p=${p}$${b64(salt)}$${b64(hash)}`;
 }
 
-/** Verifies against a PHC argon2id string, using the parameters stored in it (so old hashes keep working). */
+/**
+ * Verifies against a PHC argon2id string, using the parameters stored in it (so old hashes keep working).
+ * A malformed string (bad base64, a salt under 8 bytes, parameters argon2 refuses or beyond the emulator's own
+ * option limits, which would stall the page) never matches, and never throws.
+ */
 export async function verifyPassword(password: string, phc: string | null | undefined): Promise<boolean> {
   const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(phc ?? '');
   if (!match) return false;
   const [, m, t, p, salt, expected] = match;
-  const expectedBytes = unb64(expected!);
-  const hash = await argon2idAsync(utf8ToBytes(password), unb64(salt!), {
-    m: Number(m), t: Number(t), p: Number(p), dkLen: expectedBytes.length, asyncTick: 25,
-  });
-  return timingSafeEqual(b64(hash), expected!);
+  if (Number(m) > 1_048_576 || Number(t) > 100 || Number(p) > 16) return false;
+  try {
+    const expectedBytes = unb64(expected!);
+    const hash = await argon2idAsync(utf8ToBytes(password), unb64(salt!), {
+      m: Number(m), t: Number(t), p: Number(p), dkLen: expectedBytes.length, asyncTick: 25,
+    });
+    return timingSafeEqual(b64(hash), expected!);
+  } catch {
+    return false;
+  }
 }

@@ -126,14 +126,15 @@ export function validateQueries(input: unknown, schema: QuerySchema): Query[] {
         throw new QueryError('Invalid query: Invalid cursor: UID must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. Can\'t start with a leading underscore');
       }
     } else if (ORDERS.includes(method)) {
-      if (attribute !== '' && !(attribute in schema.attributes)) throw new QueryError(`Invalid query: Attribute not found in schema: ${attribute}`);
+      // Own keys only (Object.hasOwn, not `in`): `toString` or `constructor` must not pass as attributes.
+      if (attribute !== '' && !Object.hasOwn(schema.attributes, attribute)) throw new QueryError(`Invalid query: Attribute not found in schema: ${attribute}`);
     } else {
       // The Filter validator counts values before it looks the attribute up; isNull/isNotNull take any count.
       const name = method.charAt(0).toUpperCase() + method.slice(1);
       const needs = method === 'between' ? 2 : method === 'isNull' || method === 'isNotNull' ? null : method === 'equal' || method === 'contains' ? -1 : 1;
       if (needs === -1 && values.length < 1) throw new QueryError(`Invalid query: ${name} queries require at least one value.`);
       if (needs !== null && needs >= 0 && values.length !== needs) throw new QueryError(`Invalid query: ${name} queries require ${plural(needs)}.`);
-      if (!(attribute in schema.attributes)) throw new QueryError(`Invalid query: Attribute not found in schema: ${attribute}`);
+      if (!Object.hasOwn(schema.attributes, attribute)) throw new QueryError(`Invalid query: Attribute not found in schema: ${attribute}`);
       if (values.length > 100) throw new QueryError('Invalid query: Query on attribute has greater than 100 values: ' + attribute);
       if (values.some((v) => typeof v !== 'string')) throw new QueryError(`Invalid query: Query type does not match expected: string`);
     }
