@@ -6,14 +6,21 @@ import type { UserRecord } from '../storage/records.js';
 /** PHP's strtolower(): ASCII letters only (PHP 8 is locale-independent), so `Ä` never matches `ä`. */
 const phpLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
+/** PHP truthiness of a string: empty and "0" are false. */
+const phpTruthy = (s: string | null | undefined): s is string => typeof s === 'string' && s !== '' && s !== '0';
+
 /**
  * Appwrite's PersonalData rule (spec §5): no id, e-mail, e-mail local part, name or phone (with or without `+`)
- * inside, ignoring ASCII case. Values PHP finds falsy are skipped: empty, and also the string "0".
+ * inside, ignoring ASCII case. Each check is guarded, as in PHP, by the truthiness of the whole value: an empty
+ * value, or "0", is skipped.
  */
 export function containsPersonalData(password: string, data: { id?: string; email?: string | null; name?: string | null; phone?: string | null }): boolean {
   const lower = phpLower(password);
-  const values = [data.id, data.email, data.email?.split('@')[0], data.name, data.phone?.replace(/\+/g, ''), data.phone];
-  return values.some((v) => typeof v === 'string' && v !== '' && v !== '0' && lower.includes(phpLower(v)));
+  const checks: Array<[string | null | undefined, string | null | undefined]> = [
+    [data.id, data.id], [data.email, data.email], [data.email, data.email?.split('@')[0]], [data.name, data.name],
+    [data.phone, data.phone?.replace(/\+/g, '')], [data.phone, data.phone],
+  ];
+  return checks.some(([guard, needle]) => phpTruthy(guard) && typeof needle === 'string' && lower.includes(phpLower(needle)));
 }
 
 export function assertNoPersonalData(ctx: RequestContext, password: string, data: Parameters<typeof containsPersonalData>[1]): void {

@@ -53,6 +53,11 @@ describe('account.create with the password options on', () => {
     expect((await account.create(ID.unique(), 'grace@example.com', 'safe-pass-0', '0')).name).toBe('0');
   });
 
+  it('guards the local-part check by the whole e-mail, so a local part of "0" still counts', async () => {
+    const { account } = sdk();
+    expect(triple(await error(() => account.create(ID.unique(), '0@example.com', 'safe-pass-0')))).toEqual(PERSONAL_DATA);
+  });
+
   it('lowers ASCII letters only, as PHP\'s strtolower does', async () => {
     const { account } = sdk();
     expect((await account.create(ID.unique(), 'grace@example.com', 'my-ädam-pass', 'Ädam')).name).toBe('Ädam');
