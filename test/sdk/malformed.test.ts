@@ -39,9 +39,11 @@ const plausible = (name: string): unknown => PLAUSIBLE[name] ?? 'plausible';
 
 const pathParamNames = (route: Route) => route.path.split('/').filter((s) => s.startsWith(':')).map((s) => s.slice(1));
 
+const PLAUSIBLE_PATH: Record<string, string> = { provider: 'github', project: PROJECT };
+
 function fillPath(route: Route, override: Record<string, string> = {}): string {
   return route.path.replace(/:([A-Za-z]+)/g, (_, name: string) =>
-    override[name] ?? encodeURIComponent(name === 'provider' ? 'github' : PLAUSIBLE_ID));
+    override[name] ?? encodeURIComponent(PLAUSIBLE_PATH[name] ?? PLAUSIBLE_ID));
 }
 
 /** The route's body params with plausible values (path params are taken from the path, not the body). */
