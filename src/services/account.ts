@@ -67,13 +67,14 @@ function parseTimestamp(value: string): number {
 
 /**
  * X-Appwrite-Timestamp as Appwrite reads it (its `requestTimestamp` resource, injected into the action): a bad
- * value is a 400 after the params and before any other check of the action; an empty header counts as absent.
+ * value is a 400 after the params and before any other check of the action; a header PHP finds empty ("" or "0")
+ * counts as absent.
  * @note PHP's `new DateTime()` also takes relative forms ("now", "+1 day"); we take what `Date.parse` takes, with
  * zone-less dates read as UTC.
  */
 function requestTimestamp(ctx: RequestContext): number | null {
   const header = ctx.request.headers.get('x-appwrite-timestamp');
-  if (!header) return null;
+  if (!header || header === '0') return null; // PHP's empty(): "" and "0"
   const time = parseTimestamp(header.trim());
   if (Number.isNaN(time)) throw new AppwriteError('general_argument_invalid', 'Invalid X-Appwrite-Timestamp header value');
   return time;

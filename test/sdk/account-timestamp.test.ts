@@ -69,10 +69,12 @@ describe('X-Appwrite-Timestamp details', () => {
     expect(triple(await error(() => account.updateName('Third')))).toEqual(CONFLICT);
   });
 
-  it('ignores an empty header', async () => {
+  it('ignores a header PHP finds empty: "" and "0"', async () => {
     const { client, account } = await changedAccount();
     setTimestamp(client, '');
     expect((await account.updateName('Ada King')).name).toBe('Ada King');
+    setTimestamp(client, '0');
+    expect((await account.updateName('Ada Byron')).name).toBe('Ada Byron');
   });
 
   it('reads a date without a zone as UTC (Appwrite\'s database format)', async () => {
