@@ -35,6 +35,7 @@ const utf8Length = (s: string) => new TextEncoder().encode(s).length;
  * - ASCII local part: dot-separated atoms of `A-Z a-z 0-9 ! # $ % & ' * + - / = ? ^ _ \` { | } ~`, or quoted strings;
  * - domain: at least two labels of letters/digits joined by hyphens (no leading/trailing hyphen, under 64 chars),
  *   the last one starting with a letter (so `a@localhost` and `a@b.123` are refused), or an IP literal `[1.2.3.4]`.
+ * @note `[IPv6:…]` literals are only checked loosely (hex digits and colons).
  */
 const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
 const QUOTED = '"(?:[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x21\\x23-\\x5B\\x5D-\\x7F]|\\\\[\\x00-\\x7F])*"';
@@ -89,7 +90,10 @@ export function text(max: number): Validator {
   };
 }
 
-/** 1.4.14's phone rule: E.164 with 7 to 15 digits. */
+/**
+ * 1.4.14's phone rule: E.164 with 7 to 15 digits.
+ * @note PHP's `$` also matches before a final newline, so Appwrite takes `"+14155550100\n"`; we do not.
+ */
 export const phone: Validator = {
   description: 'Phone number must start with a \'+\' can have a maximum of fifteen digits.',
   isValid: (v) => typeof v === 'string' && /^\+[1-9]\d{6,14}$/.test(v),

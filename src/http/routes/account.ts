@@ -8,6 +8,10 @@ import * as v from '../../validation/validators.js';
 import type { Route } from '../route.js';
 import { commonPasswords } from '../../validation/common-passwords.js';
 
+/*
+ * @note Optional params sent as an explicit JSON null (`name` here, `oldPassword` below): utopia skips their
+ * validation and Appwrite 1.4 then fails with a PHP TypeError (500). We validate them like any sent value: 400.
+ */
 const dictionary = (core: EmulatorCore) => v.passwordDictionary(core.config.auth.passwordDictionary, commonPasswords);
 const LOG_QUERIES = { methods: ['limit', 'offset'], attributes: {} };
 
