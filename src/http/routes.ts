@@ -1,8 +1,16 @@
 import type { Route } from './route.js';
 import { accountRoutes } from './routes/account.js';
 import { identityRoutes } from './routes/identities.js';
+import { magicUrlRoutes } from './routes/magic-url.js';
 import { oauth2Routes } from './routes/oauth2.js';
+import { phoneRoutes } from './routes/phone.js';
+import { recoveryRoutes } from './routes/recovery.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { verificationRoutes } from './routes/verification.js';
 
 /** The whole route table: one group per file under routes/. */
-export const routes: Route[] = [...accountRoutes, ...sessionRoutes, ...identityRoutes, ...oauth2Routes];
+export const routes: Route[] = [
+  ...accountRoutes, ...sessionRoutes, ...identityRoutes,
+  ...magicUrlRoutes, ...phoneRoutes, ...recoveryRoutes, ...verificationRoutes,
+  ...oauth2Routes,
+];

@@ -1,0 +1,25 @@
+import * as magicUrl from '../../services/magic-url.js';
+import * as v from '../../validation/validators.js';
+import { allowedHosts } from '../handle.js';
+import type { Route } from '../route.js';
+
+/** Magic URL sign-in: the e-mailed link, then its confirmation into a session. */
+export const magicUrlRoutes: Route[] = [
+  {
+    // @note In 1.4 magic URL can't be disabled (spec §1 step 11); our `auth.methods.magicURL: false` gates this route with 501.
+    method: 'POST', path: '/account/sessions/magic-url', scope: 'public', authMethod: 'magicURL', audit: 'session.create',
+    rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}'] },
+    params: [
+      { name: 'userId', validator: v.customId },
+      { name: 'email', validator: v.email },
+      { name: 'url', validator: (core) => v.host(allowedHosts(core)), optional: true, default: '' },
+    ],
+    action: (ctx, p) => magicUrl.createMagicURLSession(ctx, p as { userId: string; email: string; url: string }),
+  },
+  {
+    method: 'PUT', path: '/account/sessions/magic-url', scope: 'public', audit: 'session.update',
+    rateLimit: { limit: 10, keys: ['url:{url},userId:{param-userId}'] },
+    params: [{ name: 'userId', validator: v.customId }, { name: 'secret', validator: v.text(256) }],
+    action: (ctx, p) => magicUrl.updateMagicURLSession(ctx, p as { userId: string; secret: string }),
+  },
+];

@@ -1,0 +1,21 @@
+import * as phone from '../../services/phone.js';
+import * as v from '../../validation/validators.js';
+import type { Route } from '../route.js';
+
+/** Phone sign-in: the texted code, then its confirmation into a session. */
+export const phoneRoutes: Route[] = [
+  {
+    // @note In 1.4 phone sign-in can't be disabled (spec §1 step 11); our `auth.methods.phone: false` gates this route with 501.
+    method: 'POST', path: '/account/sessions/phone', scope: 'public', authMethod: 'phone', audit: 'session.create',
+    rateLimit: { limit: 10, keys: ['url:{url},phone:{param-phone}'] },
+    params: [{ name: 'userId', validator: v.customId }, { name: 'phone', validator: v.phone }],
+    action: (ctx, p) => phone.createPhoneSession(ctx, p as { userId: string; phone: string }),
+  },
+  {
+    // No audit entry: Appwrite 1.4 writes none for this route (spec §11).
+    method: 'PUT', path: '/account/sessions/phone', scope: 'public',
+    rateLimit: { limit: 10, keys: ['url:{url},userId:{param-userId}'] },
+    params: [{ name: 'userId', validator: v.customId }, { name: 'secret', validator: v.text(256) }],
+    action: (ctx, p) => phone.updatePhoneSession(ctx, p as { userId: string; secret: string }),
+  },
+];

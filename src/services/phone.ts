@@ -1,0 +1,43 @@
+import type { RequestContext } from '../http/context.js';
+import { toToken } from '../models/models.js';
+import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
+import { assertUserLimit, newUser } from './account.js';
+import { smsMessage } from './emails.js';
+import { startSession } from './sessions.js';
+import { newId } from './shared.js';
+import { TOKEN_LIFETIME, consumeToken, getUser, issueToken, patchUser } from './tokens.js';
+
+/**
+ * POST /account/sessions/phone: texts a 6-digit code valid 15 minutes, creating the user on first use (no
+ * e-mail, spec §6). An existing user is used as is (`userId` ignored, no blocked check).
+ */
+export async function createPhoneSession(ctx: RequestContext, p: { userId: string; phone: string }) {
+  const db = await ctx.core.db();
+  let user: UserRecord | undefined = await db.users.where('phoneKey').equals(p.phone).first();
+  let created: UserRecord | null = null;
+  if (!user) {
+    await assertUserLimit(ctx);
+    user = created = newUser(ctx, newId(ctx, p.userId), { phone: p.phone });
+  }
+  const recipient = user;
+  const token = await issueToken(ctx, recipient, {
+    type: TOKEN_TYPE.phone,
+    lifetime: TOKEN_LIFETIME.phoneSession,
+    format: 'code',
+    alsoWrite: created ? (tx) => tx.users.add(created) : undefined,
+    message: (code) => smsMessage('phone-session', recipient.phone ?? p.phone, code),
+  });
+  return { status: 201, body: toToken(token, ''), auditUser: recipient };
+}
+
+/**
+ * PUT /account/sessions/phone: trades the code for a session (201) and marks the phone verified, in one
+ * transaction. Login and verification codes share Appwrite's token type 6, so either kind is accepted here.
+ */
+export async function updatePhoneSession(ctx: RequestContext, p: { userId: string; secret: string }) {
+  const user = await getUser(ctx, p.userId);
+  return startSession(ctx, user, { provider: 'phone' }, async (tx) => {
+    await consumeToken(tx, user.$id, TOKEN_TYPE.phone, p.secret, ctx.now);
+    await patchUser(tx, user.$id, { phoneVerification: true }, ctx.now);
+  });
+}

@@ -1,0 +1,55 @@
+import { formatDbDate } from '../clock.js';
+import { AppwriteError } from '../errors/appwrite-error.js';
+import type { RequestContext } from '../http/context.js';
+import { mergeQuery } from '../inbox/links.js';
+import { toToken } from '../models/models.js';
+import { TOKEN_TYPE } from '../storage/records.js';
+import { emailMessage } from './emails.js';
+import { assertNotRecentlyUsed, hash, nextHistory } from './passwords.js';
+import { TOKEN_LIFETIME, consumeToken, findToken, getUser, issueToken, patchUser } from './tokens.js';
+
+/**
+ * POST /account/recovery: e-mails a one-hour password-reset link. An unknown e-mail is 404 (Appwrite allows this
+ * enumeration) and a blocked user 401. The link's `expire` is in Appwrite's DB format (`2023-11-17 19:00:00.123`),
+ * which leaks there.
+ */
+export async function createRecovery(ctx: RequestContext, p: { email: string; url: string }) {
+  const db = await ctx.core.db();
+  const user = await db.users.where('emailKey').equals(p.email.toLowerCase()).first();
+  if (!user) throw new AppwriteError('user_not_found');
+  if (!user.status) throw new AppwriteError('user_blocked');
+  const token = await issueToken(ctx, user, {
+    type: TOKEN_TYPE.recovery,
+    lifetime: TOKEN_LIFETIME.recovery,
+    format: 'hex',
+    message: (secret, t) => emailMessage(ctx, 'recovery', user.email ?? '', user.name, mergeQuery(p.url, {
+      userId: user.$id, secret, expire: formatDbDate(t.expire),
+    })),
+  });
+  return { status: 201, body: toToken(token, ''), auditUser: user };
+}
+
+/**
+ * PUT /account/recovery: sets the new password. Checks in Appwrite's order: the two passwords match, the user
+ * exists, the token is live, the password is not in the history. The password is hashed before the transaction
+ * (IndexedDB transactions cannot wait for it); the token is re-checked and consumed inside it. Also marks the
+ * e-mail verified (the link proved it). Sessions are not revoked. No dictionary or personal-data rule here.
+ */
+export async function updateRecovery(ctx: RequestContext, p: { userId: string; secret: string; password: string; passwordAgain: string }) {
+  if (p.password !== p.passwordAgain) throw new AppwriteError('user_password_mismatch');
+  const user = await getUser(ctx, p.userId);
+  const db = await ctx.core.db();
+  if (!(await findToken(db, user.$id, TOKEN_TYPE.recovery, p.secret, ctx.now))) throw new AppwriteError('user_invalid_token');
+  await assertNotRecentlyUsed(ctx, user, p.password);
+  const passwordHash = await hash(ctx, p.password);
+  const { token, updated } = await db.transaction('rw', [db.users, db.tokens], async () => {
+    const consumed = await consumeToken(db, user.$id, TOKEN_TYPE.recovery, p.secret, ctx.now);
+    const next = await patchUser(db, user.$id, {
+      password: passwordHash, passwordUpdate: ctx.now.getTime(), passwordHistory: nextHistory(ctx, user, passwordHash),
+      emailVerification: true,
+    }, ctx.now);
+    return { token: consumed, updated: next };
+  });
+  // Appwrite answers with the consumed token as stored: its `secret` is the SHA-256 digest (spec §4).
+  return { status: 200, body: toToken(token, token.secret), auditUser: updated };
+}
