@@ -35,6 +35,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A loaded 2-core CI machine renders slowly: expect.poll's 1 s default made UI waits flaky.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
           // One browser + one Vite server at a time, after the unit/SDK suite (2-core machines).
           fileParallelism: false,
           sequence: { groupOrder: 1 },

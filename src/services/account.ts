@@ -3,7 +3,7 @@ import type { RequestContext } from '../http/context.js';
 import { toAccount } from '../models/models.js';
 import type { UserRecord } from '../storage/records.js';
 import { assertNoPersonalData, assertNotRecentlyUsed, assertPassword, hash, nextHistory } from './passwords.js';
-import { isConstraintError, newId } from './shared.js';
+import { isConstraintError, newId, requestTimestamp } from './shared.js';
 
 /** A user document as the Account API creates it (spec §6); callers fill the method-specific fields. */
 export function newUser(ctx: RequestContext, id: string, fields: Partial<UserRecord>): UserRecord {
@@ -57,27 +57,6 @@ export async function create(ctx: RequestContext, p: { userId: string; email: st
     throw error;
   }
   return user;
-}
-
-/** Date strings without a zone are UTC, as on Appwrite's server (JavaScript would read them as local time). */
-function parseTimestamp(value: string): number {
-  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(value);
-  return Date.parse(local ? `${local[1]}T${local[2]}Z` : value);
-}
-
-/**
- * X-Appwrite-Timestamp as Appwrite reads it (its `requestTimestamp` resource, injected into the action): a bad
- * value is a 400 after the params and before any other check of the action; a header PHP finds empty ("" or "0")
- * counts as absent.
- * @note PHP's `new DateTime()` also takes relative forms ("now", "+1 day"); we take what `Date.parse` takes, with
- * zone-less dates read as UTC.
- */
-function requestTimestamp(ctx: RequestContext): number | null {
-  const header = ctx.request.headers.get('x-appwrite-timestamp');
-  if (!header || header === '0') return null; // PHP's empty(): "" and "0"
-  const time = parseTimestamp(header.trim());
-  if (Number.isNaN(time)) throw new AppwriteError('general_argument_invalid', 'Invalid X-Appwrite-Timestamp header value');
-  return time;
 }
 
 /**

@@ -10,15 +10,31 @@ export function newId(ctx: RequestContext, requested?: string): string {
   return requested && requested !== 'unique()' ? requested : uniqueId(ctx.core.random, ctx.now);
 }
 
+/** Date strings without a zone are UTC, as on Appwrite's server (JavaScript would read them as local time). */
+function parseTimestamp(value: string): number {
+  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(value);
+  return Date.parse(local ? `${local[1]}T${local[2]}Z` : value);
+}
+
 /**
- * X-Appwrite-Timestamp (optimistic concurrency): unparsable -> 400; the document changed after it -> 409.
+ * X-Appwrite-Timestamp as Appwrite reads it (its `requestTimestamp` resource, injected into the action): a bad
+ * value is a 400 after the params and before any other check of the action; a header PHP finds empty ("" or "0")
+ * counts as absent.
+ * @note PHP's `new DateTime()` also takes relative forms ("now", "+1 day"); we take what `Date.parse` takes, with
+ * zone-less dates read as UTC.
  */
-export function assertUnchangedSince(ctx: RequestContext, updatedAt: number): void {
+export function requestTimestamp(ctx: RequestContext): number | null {
   const header = ctx.request.headers.get('x-appwrite-timestamp');
-  if (header === null) return;
-  const time = Date.parse(header);
+  if (!header || header === '0') return null; // PHP's empty(): "" and "0"
+  const time = parseTimestamp(header.trim());
   if (Number.isNaN(time)) throw new AppwriteError('general_argument_invalid', 'Invalid X-Appwrite-Timestamp header value');
-  if (updatedAt > time) throw new AppwriteError('document_update_conflict');
+  return time;
+}
+
+/** X-Appwrite-Timestamp for documents without a stored write check: the document changed after it -> 409. */
+export function assertUnchangedSince(ctx: RequestContext, updatedAt: number): void {
+  const since = requestTimestamp(ctx);
+  if (since !== null && updatedAt > since) throw new AppwriteError('document_update_conflict');
 }
 
 /** The signed-in caller; routes with scope `account` are only reached with one. */
