@@ -69,7 +69,7 @@ export interface ActionFormOptions {
 export function actionForm(options: ActionFormOptions): HTMLFormElement {
   const region = feedbackRegion();
   const button = h('button', { type: 'submit', class: `button button-${options.variant ?? 'primary'}` }, options.submit);
-  const form = h('form', { class: 'stack', 'aria-label': options.label, 'data-testid': options.testId, novalidate: false },
+  const form = h('form', { class: 'stack', 'aria-label': options.label, 'data-testid': options.testId },
     ...options.fields,
     h('div', { class: 'form-actions' }, button, ...(options.extra ?? [])),
     region);
@@ -79,7 +79,6 @@ export function actionForm(options: ActionFormOptions): HTMLFormElement {
     for (const [key, value] of new FormData(form)) values[key] = String(value);
     const ok = await runAction(button, region, () => options.onSubmit(values, form));
     if (ok && options.resetOnSuccess) form.reset();
-    if (!ok) region.querySelector<HTMLElement>('[role=alert]')?.focus?.();
   });
   return form;
 }
