@@ -35,27 +35,33 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   let opened: Promise<EmulatorDb> | null = null;
   let jwtKey: Promise<Uint8Array> | null = null;
 
+  // One JWT key per database, kept in it, so JWTs outlive a page reload as they outlive a server restart. It is
+  // made when the database opens (and again after reset), so no request ever writes it: a failing request with a
+  // JWT header changes nothing stored.
+  const ensureJwtKey = (database: EmulatorDb) => database.transaction('rw', database.meta, async () => {
+    const stored = await database.meta.get('jwtKey');
+    if (stored) return Uint8Array.from(atob(stored.value), (c) => c.charCodeAt(0));
+    const key = random.bytes(32);
+    await database.meta.put({ key: 'jwtKey', value: btoa(String.fromCharCode(...key)) });
+    return key;
+  });
+
   const db = () => (opened ??= (async () => {
     if (config.auth.passwordDictionary) await loadCommonPasswords();
     const database = await openDb(config.databaseName, options.indexedDB);
     await database.open();
+    jwtKey = ensureJwtKey(database);
+    await jwtKey;
     return database;
   })());
 
   const core: EmulatorCore = {
     config, clock, random, db,
     onInboxMessage: (record) => inbox?.deliver(record),
-    // One key per database, kept in it, so JWTs outlive a page reload as they outlive a server restart.
-    jwtKey: () => (jwtKey ??= (async () => {
-      const database = await db();
-      return database.transaction('rw', database.meta, async () => {
-        const stored = await database.meta.get('jwtKey');
-        if (stored) return Uint8Array.from(atob(stored.value), (c) => c.charCodeAt(0));
-        const key = random.bytes(32);
-        await database.meta.put({ key: 'jwtKey', value: btoa(String.fromCharCode(...key)) });
-        return key;
-      });
-    })()),
+    jwtKey: async () => {
+      await db();
+      return jwtKey!;
+    },
   };
 
   inbox = createInbox(core);
@@ -81,7 +87,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       await database.transaction('rw', database.allTables, async () => {
         await Promise.all(database.allTables.map((table) => table.clear()));
       });
-      jwtKey = null;
+      jwtKey = ensureJwtKey(database);
+      await jwtKey;
       clock.reset();
     },
     async close() {

@@ -164,7 +164,7 @@ async function signedInState(): Promise<{ fallback: string }> {
   if (baseline) {
     const state = baseline.state;
     await db.transaction('rw', db.tables, async () => {
-      for (const table of db.tables) if (state[table.name]?.length) await table.bulkAdd(state[table.name]!);
+      for (const table of db.tables) if (state[table.name]?.length) await table.bulkPut(state[table.name]!);
     });
     return baseline;
   }
@@ -172,7 +172,7 @@ async function signedInState(): Promise<{ fallback: string }> {
   await account.create(ID.unique(), 'ada@example.com', 'password123', 'Ada');
   await account.createEmailSession('ada@example.com', 'password123');
   await account.updatePrefs({ theme: 'dark' });
-  await account.createJWT(); // creates the JWT key, so a lazily created key never looks like a change
+  await account.createJWT();
   const fallback = localStorage.getItem('cookieFallback') ?? '';
   expect(fallback).toContain(`a_session_${PROJECT}`);
   baseline = { state: await snapshot(), fallback };
