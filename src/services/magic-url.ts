@@ -6,13 +6,11 @@ import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
 import { assertEmailNotInIdentities, assertUserLimit, newUser } from './account.js';
 import { emailMessage } from './emails.js';
 import { startSession } from './sessions.js';
-import { newId } from './shared.js';
+import { apiPageUrl, newId } from './shared.js';
 import { TOKEN_LIFETIME, consumeToken, getUser, issueToken, patchUser } from './tokens.js';
 
 /** Where the link points when the app gives no `url`: `<protocol>://<API host>/auth/magic-url`. */
-function defaultUrl(ctx: RequestContext): string {
-  return `${ctx.url.protocol}//${ctx.url.hostname}/auth/magic-url`;
-}
+const defaultUrl = (ctx: RequestContext) => apiPageUrl(ctx, '/auth/magic-url');
 
 /**
  * POST /account/sessions/magic-url: e-mails a 7-day sign-in link, creating the user on first use.

@@ -15,18 +15,12 @@ import { providerName, type OAuthProvider } from './oauth-providers.js';
 import { ProviderError, exchangeCode, type ProviderTokens } from './oauth2-provider.js';
 import { authorizeUrl, callbackUrl, cookieDomain, httpBuildQuery, phpJsonEncode, redirectRouteUrl } from './oauth2-urls.js';
 import { startSession } from './sessions.js';
-import { isConstraintError, newId } from './shared.js';
+import { apiPageUrl, isConstraintError, newId } from './shared.js';
 
 const NO_CACHE = { 'Cache-Control': 'no-store, no-cache, must-revalidate, max-age=0', Pragma: 'no-cache' };
 
-/**
- * The default success/failure pages are on the API's host.
- * @note Appwrite drops the port (it uses the request's hostname); we keep the endpoint's host and port, so the
- * default URLs point at the origin that actually serves the emulator.
- */
-function defaultUrl(ctx: RequestContext, kind: 'success' | 'failure'): string {
-  return `${ctx.url.protocol}//${ctx.url.host}/auth/oauth2/${kind}`;
-}
+/** The default success/failure pages are on the API's host (with its port, see apiPageUrl). */
+const defaultUrl = (ctx: RequestContext, kind: 'success' | 'failure') => apiPageUrl(ctx, `/auth/oauth2/${kind}`);
 
 /** GET /account/sessions/oauth2/{provider}: 301 to the (emulated) provider's authorization page. */
 export function createOAuth2Session(ctx: RequestContext, p: { provider: OAuthProvider; success: string; failure: string; scopes: string[] }): RouteResult {

@@ -37,6 +37,15 @@ export function assertUnchangedSince(ctx: RequestContext, updatedAt: number): vo
   if (since !== null && updatedAt > since) throw new AppwriteError('document_update_conflict');
 }
 
+/**
+ * A page on the API's own host, for default redirect and link targets (`/auth/magic-url`, `/auth/oauth2/success`).
+ * @note Appwrite builds these from the request's hostname and drops the port; we keep the endpoint's port, so with a
+ * same-origin endpoint such as `http://localhost:5173/v1` the default links point at the origin serving the app.
+ */
+export function apiPageUrl(ctx: RequestContext, path: string): string {
+  return `${ctx.url.protocol}//${ctx.url.host}${path}`;
+}
+
 /** The signed-in caller; routes with scope `account` are only reached with one. */
 export function currentUser(ctx: RequestContext): UserRecord {
   if (!ctx.user) throw new AppwriteError('general_unauthorized_scope', 'User (role: guests) missing scope (account)');
