@@ -1,7 +1,7 @@
 import { Account, Client } from 'appwrite';
-import { setupServer } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createEmulator, type EmulatorOptions } from 'appwrite-emulator';
+import { createEmulator, type Emulator, type EmulatorOptions } from 'appwrite-emulator';
 
 export const PROJECT = 'test-project';
 export const ENDPOINT = 'https://cloud.appwrite.io/v1';
@@ -45,4 +45,24 @@ export async function error(fn: () => Promise<unknown>): Promise<{ code: number;
     return e as { code: number; type: string; message: string; response: unknown };
   }
   throw new Error('expected the call to fail');
+}
+
+/**
+ * A second emulator with other options behind an existing msw server (two msw servers cannot listen in one
+ * process), at `https://<name>.alt.test/v1` — its endpoint is `emulator.config.endpoint`. Reset before each test.
+ */
+export function useSecondEmulator(server: SetupServer, name: string, options: Partial<EmulatorOptions> = {}): Emulator {
+  const emulator = createEmulator({
+    projectId: PROJECT,
+    endpoint: `https://${name}.alt.test/v1`,
+    databaseName: `alt-${name}`,
+    now: () => new Date('2026-01-15T10:00:00.000Z'),
+    seed: 2,
+    ...options,
+    auth: { passwordHash: FAST_HASH, ...options.auth },
+  });
+  beforeAll(() => server.use(...emulator.handlers));
+  beforeEach(() => emulator.reset());
+  afterAll(() => emulator.close());
+  return emulator;
 }

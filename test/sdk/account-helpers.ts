@@ -1,9 +1,9 @@
 /** Shared by the account-*.test.ts files: the Account model's shape, exact errors, raw requests, sign-in. */
 import { Account, Client, ID } from 'appwrite';
 import type { SetupServer } from 'msw/node';
-import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
-import { createEmulator, type Emulator, type EmulatorOptions } from 'appwrite-emulator';
-import { ENDPOINT, FAST_HASH, PROJECT, sdk } from '../helpers.js';
+import { beforeEach, expect, vi } from 'vitest';
+import type { Emulator, EmulatorOptions } from 'appwrite-emulator';
+import { ENDPOINT, PROJECT, sdk, useSecondEmulator } from '../helpers.js';
 
 /** The fixed clock of useEmulator(), and Appwrite's rendering of it. */
 export const NOW = Date.parse('2026-01-15T10:00:00.000Z');
@@ -118,25 +118,11 @@ export function quietSdkNotice(): void {
   });
 }
 
-/**
- * A second emulator with other options behind the same msw server (two msw servers cannot listen in one
- * process), at `https://<name>.alt.test/v1`. Reset before each test.
- */
-export function useSecondEmulator(server: SetupServer, name: string, options: Partial<EmulatorOptions>): {
+/** A second emulator with other options (see useSecondEmulator), with an SDK factory for its endpoint. */
+export function useSecondEmulatorSdk(server: SetupServer, name: string, options: Partial<EmulatorOptions>): {
   emulator: Emulator; sdk(): { client: Client; account: Account };
 } {
-  const emulator = createEmulator({
-    projectId: PROJECT,
-    endpoint: `https://${name}.alt.test/v1`,
-    databaseName: `account-${name}`,
-    now: () => new Date(NOW),
-    seed: 3,
-    ...options,
-    auth: { passwordHash: FAST_HASH, ...options.auth },
-  });
-  beforeAll(() => server.use(...emulator.handlers));
-  beforeEach(() => emulator.reset());
-  afterAll(() => emulator.close());
+  const emulator = useSecondEmulator(server, name, options);
   return {
     emulator,
     sdk() {

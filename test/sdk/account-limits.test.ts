@@ -7,11 +7,11 @@ import { ID } from 'appwrite';
 import { describe, expect, it } from 'vitest';
 import { error, sdk, useEmulator } from '../helpers.js';
 import {
-  COUNT_EXCEEDED, invalid, DESCRIPTION, PASSWORD, quietSdkNotice, raw, rawTriple, storedSession, triple, useSecondEmulator,
+  COUNT_EXCEEDED, invalid, DESCRIPTION, PASSWORD, quietSdkNotice, raw, rawTriple, storedSession, triple, useSecondEmulatorSdk,
 } from './account-helpers.js';
 
 const { emulator, server } = useEmulator({ auth: { limit: 2 } });
-const noEmailPassword = useSecondEmulator(server, 'no-email-password', { auth: { methods: { emailPassword: false } } });
+const noEmailPassword = useSecondEmulatorSdk(server, 'no-email-password', { auth: { methods: { emailPassword: false } } });
 quietSdkNotice();
 
 const METHOD_DISABLED = [501, 'user_auth_method_unsupported', 'Email / Password authentication is disabled for this project'];

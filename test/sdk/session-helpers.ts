@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Account, Client, ID } from 'appwrite';
 import type { SetupServer } from 'msw/node';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { createEmulator, type Emulator, type EmulatorOptions } from 'appwrite-emulator';
-import { ENDPOINT, FAST_HASH, PROJECT } from '../helpers.js';
+import { expect } from 'vitest';
+import type { Emulator, EmulatorOptions } from 'appwrite-emulator';
+import { ENDPOINT, PROJECT, useSecondEmulator } from '../helpers.js';
 
 /** The fixed clock of useEmulator(). */
 export const NOW = Date.parse('2026-01-15T10:00:00.000Z');
@@ -106,22 +106,6 @@ export async function raw(method: string, path: string, options: {
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
 
-/**
- * A second emulator with other options behind the same msw server, at `https://<name>.alt.test/v1` (two msw
- * servers cannot listen in one process); its endpoint is `emulator.config.endpoint`. Reset before each test.
- */
-export function useAltEmulator(server: SetupServer, options: Partial<EmulatorOptions>, name: string): Emulator {
-  const emulator = createEmulator({
-    projectId: PROJECT,
-    endpoint: `https://${name}.alt.test/v1`,
-    databaseName: `alt-${name}`,
-    now: () => new Date(NOW),
-    seed: 2,
-    ...options,
-    auth: { passwordHash: FAST_HASH, ...options.auth },
-  });
-  beforeAll(() => server.use(...emulator.handlers));
-  beforeEach(() => emulator.reset());
-  afterAll(() => emulator.close());
-  return emulator;
-}
+/** A second emulator with other options behind the same msw server (see useSecondEmulator in ../helpers). */
+export const useAltEmulator = (server: SetupServer, options: Partial<EmulatorOptions>, name: string): Emulator =>
+  useSecondEmulator(server, name, options);
