@@ -1,7 +1,13 @@
-// `npm run bench`: builds nothing itself (the npm script runs the build first) and prints one table per suite.
+// `npm run bench`: the npm script builds dist/ first; the browser suites build their own pages and bundles into
+// temporary folders (removed again) and drive Debian's Chromium. One table per suite.
+import { browserStart } from './browser-start.mjs';
+import { bundleSize } from './bundle-size.mjs';
 import { nodeLatency } from './node-latency.mjs';
 
 const fmt = (n) => n.toFixed(3);
+const ms = (n) => n.toFixed(1);
+const bytes = (n) => n.toLocaleString('en-US');
+const row = (cells, widths) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
 
 console.log('appwrite-emulator benchmarks (Node', process.version + ', msw/node, real appwrite@13.0.2 SDK)\n');
 console.log('Node: median latency per call, emulator vs a bare MSW handler returning constant JSON');
@@ -12,3 +18,54 @@ for (const r of rows) {
 }
 const get = rows.find((r) => r.name === 'account.get()');
 console.log(`\naccount.get() target: within 1.5x of the bare floor -> ${get.ratio <= 1.5 ? 'met' : 'NOT met'} (${fmt(get.ratio)}x)`);
+
+// ---- Bundle size -------------------------------------------------------------------------------------------------
+const TARGET_GZ = 60_000;
+const size = await bundleSize();
+const bw = [72, 10, 10];
+console.log('\n\nBrowser bundle: import { startEmulator } from \'appwrite-emulator/browser\' (msw, appwrite external), bundled');
+console.log('alone by Vite (lib mode, ES, minified); gzip level 9. Baseline: msw/browser (setupWorker) bundled the same way.');
+console.log(row(['chunk', 'min bytes', 'gzip bytes'], bw));
+console.log('loaded at start:');
+for (const c of size.emulator.start) console.log(row([`  ${c.fileName} (${c.what})`, bytes(c.min), bytes(c.gz)], bw));
+console.log(row(['  total at start', bytes(size.emulator.startMin), bytes(size.emulator.startGz)], bw));
+console.log('lazy (not loaded at start):');
+for (const c of size.emulator.lazy) console.log(row([`  ${c.fileName}: ${c.when}`, bytes(c.min), bytes(c.gz)], bw));
+console.log(row(['baseline: msw/browser at start', bytes(size.msw.startMin), bytes(size.msw.startGz)], bw));
+console.log('start chunks by part (marginal: the start size minus the start size with that package external):');
+for (const p of size.parts) console.log(row([`  ${p.name}`, bytes(p.min), bytes(p.gz)], bw));
+console.log(`fake-indexeddb (Node only) in the browser bundle: ${size.fakeIndexedDbChunks.length ? `YES, in ${size.fakeIndexedDbChunks.join(', ')}` : 'no (in no emitted chunk)'}`);
+console.log(`\nbundle target: under ${bytes(TARGET_GZ)} bytes gzipped at start -> ${size.emulator.startGz < TARGET_GZ ? 'met' : 'NOT met'}`
+  + ` (${bytes(size.emulator.startGz)}; ${(size.emulator.startGz / size.msw.startGz).toFixed(2)}x of msw/browser's own ${bytes(size.msw.startGz)})`);
+
+// ---- Browser start-up --------------------------------------------------------------------------------------------
+try {
+  const start = await browserStart();
+  const sw = [32, 5, 13, 15, 15, 8];
+  console.log(`\n\nBrowser start-up: Chromium ${start.chromium}, production builds served by node:http; median ms from navigation start`);
+  console.log(`(performance.now()). ${start.coldRuns} cold loads (fresh context: no service worker, empty IndexedDB and cache) per page,`);
+  console.log(`each followed by ${start.warmReloads} warm reloads; emulator and baseline alternate. First call: account.get() -> 401.`);
+  console.log(row(['page', 'load', 'script ready', 'worker started', 'first response', 'samples'], sw));
+  for (const kind of ['cold', 'warm']) {
+    for (const [label, r] of [['emulator (startEmulator)', start.emulator], ['bare MSW worker (baseline)', start.bare]]) {
+      const p = r[kind];
+      console.log(row([label, kind, ms(p.scriptStart), ms(p.started), ms(p.firstResponse), p.samples], sw));
+    }
+  }
+  const ratio = (kind) => start.emulator[kind].firstResponse / start.bare[kind].firstResponse;
+  const controlled = (r) => `${r.warm.controlledAtLoad}/${r.warm.samples}`;
+  console.log(`warm reloads already controlled at load: emulator ${controlled(start.emulator)}, bare ${controlled(start.bare)}`
+    + ' (msw unregisters its worker when its last page unloads; start() registers it again)');
+  console.log(`emulator database after the cold load: ${start.emulator.databases.join(', ') || 'none'}`);
+  const js = start.pageJs;
+  console.log(`JS loaded at start (min / gzip bytes): emulator page ${bytes(js.emulator.min)} / ${bytes(js.emulator.gz)},`
+    + ` bare page ${bytes(js.bare.min)} / ${bytes(js.bare.gz)}`);
+  console.log(`emulator page's lazy chunks fetched by these loads: ${start.lazy.filter((c) => c.fetched).map((c) => c.fileName).join(', ') || 'none'}`
+    + ` (of ${start.lazy.map((c) => `${c.fileName.replace(/^assets\//, '')} [${c.what}]`).join(', ')})`);
+  const met = ratio('cold') <= 1.5 && ratio('warm') <= 1.5;
+  console.log(`\nstart-up target: first response within 1.5x of the bare worker -> ${met ? 'met' : 'NOT met'}`
+    + ` (cold ${ratio('cold').toFixed(2)}x, warm ${ratio('warm').toFixed(2)}x)`);
+} catch (error) {
+  console.error(`\n\nBrowser start-up: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

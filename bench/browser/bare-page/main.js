@@ -1,0 +1,28 @@
+// Baseline for bench/browser-start.mjs: a bare Mock Service Worker (msw's own mockServiceWorker.js) answering the
+// same SDK call with a constant Appwrite-shaped 401, timed exactly like the emulator page.
+import { Account, Client } from 'appwrite';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+
+// When the bundle has been fetched, parsed and its imports evaluated: the page's own code starts here.
+const scriptStart = performance.now();
+const controlledAtLoad = Boolean(navigator.serviceWorker.controller);
+const endpoint = `${location.origin}/v1`;
+const worker = setupWorker(http.get(`${endpoint}/account`, () => HttpResponse.json(
+  { message: 'User (role: guests) missing scope (account)', code: 401, type: 'general_unauthorized_scope', version: '1.4.13' },
+  { status: 401 },
+)));
+await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+const started = performance.now();
+
+const account = new Account(new Client().setEndpoint(endpoint).setProject('bench'));
+let code = 200;
+let type = 'account';
+try {
+  await account.get();
+} catch (e) {
+  code = e.code;
+  type = e.type;
+}
+const firstResponse = performance.now();
+window.__bench = { scriptStart, started, firstResponse, code, type, controlledAtLoad };
