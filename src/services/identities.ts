@@ -1,18 +1,10 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import type { RequestContext } from '../http/context.js';
 import { toIdentity } from '../models/models.js';
-import { applyQueries, type Query, type QuerySchema } from '../validation/queries.js';
+import { applyQueries } from '../validation/query-filter.js';
+import type { Query } from '../validation/queries.js';
 import { currentUser } from './shared.js';
 
-export const IDENTITY_QUERIES: QuerySchema = {
-  methods: ['limit', 'offset', 'cursorAfter', 'cursorBefore', 'orderAsc', 'orderDesc', 'equal', 'notEqual',
-    'lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual', 'search', 'isNull', 'isNotNull', 'between',
-    'startsWith', 'endsWith', 'contains'],
-  attributes: {
-    userId: 'string', provider: 'string', providerUid: 'string', providerEmail: 'string',
-    providerAccessTokenExpiry: 'datetime', $id: 'string', $createdAt: 'datetime', $updatedAt: 'datetime',
-  },
-};
 
 /** GET /account/identities: the caller's identities, filtered and paged by the queries (default limit 25). */
 export async function listIdentities(ctx: RequestContext, queries: Query[]) {

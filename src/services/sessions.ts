@@ -10,7 +10,6 @@ import { assertPassword } from './passwords.js';
 import { assertUnchangedSince, currentUser, newId, sessionOrigin, viewSession } from './shared.js';
 import { assertUserLimit, newUser } from './account.js';
 import { isOAuthProvider } from './oauth-providers.js';
-import { refreshTokens } from './oauth2-provider.js';
 
 /** Appwrite's order of a user's sessions (insertion order): by creation time, then by `seq` within a millisecond. */
 export function oldestFirst(a: SessionRecord, b: SessionRecord): number {
@@ -47,7 +46,7 @@ export async function startSession(
     providerRefreshToken: '',
     providerAccessTokenExpiry: null,
     ...fields,
-    ...sessionOrigin(ctx),
+    ...(await sessionOrigin(ctx)),
     secret: sha256Hex(secret),
   };
   await db.transaction('rw', [db.users, db.sessions, db.tokens, db.identities], async () => {
@@ -134,6 +133,8 @@ export async function updateSession(ctx: RequestContext, sessionId: string) {
   if (!isOAuthProvider(session.provider)) throw new AppwriteError('project_provider_unsupported');
   const db = await ctx.core.db();
   // The emulated provider's refresh grant; the identity keeps its tokens (Appwrite updates only the session).
+  // The emulated provider loads with the OAuth2 routes, on demand (see http/lazy.ts).
+  const { refreshTokens } = await import('./oauth2-provider.js');
   const tokens = refreshTokens(ctx, session.providerRefreshToken);
   const refreshed: SessionRecord = {
     ...session,

@@ -1,6 +1,7 @@
 /** Appwrite 1.4 query strings (spec §10): parsing, validation messages, and applying them to rows. */
 import { describe, expect, it } from 'vitest';
-import { applyQueries, parseQuery, QueryError, validateQueries, type QuerySchema } from '../../src/validation/queries.js';
+import { parseQuery, QueryError, validateQueries, type QuerySchema } from '../../src/validation/queries.js';
+import { applyQueries } from '../../src/validation/query-filter.js';
 
 const SCHEMA: QuerySchema = {
   methods: ['limit', 'offset', 'cursorAfter', 'cursorBefore', 'orderAsc', 'orderDesc', 'equal', 'notEqual', 'between', 'isNull', 'startsWith', 'contains'],

@@ -1,7 +1,9 @@
-import * as magicUrl from '../../services/magic-url.js';
 import * as v from '../../validation/validators.js';
 import { allowedHosts } from '../handle.js';
 import type { Route } from '../route.js';
+import { lazy } from '../lazy.js';
+
+const magicUrl = lazy(() => import('../../services/magic-url.js'));
 
 /** Magic URL sign-in: the e-mailed link, then its confirmation into a session. */
 export const magicUrlRoutes: Route[] = [
@@ -14,12 +16,12 @@ export const magicUrlRoutes: Route[] = [
       { name: 'email', validator: v.email },
       { name: 'url', validator: (core) => v.host(allowedHosts(core)), optional: true, default: '' },
     ],
-    action: (ctx, p) => magicUrl.createMagicURLSession(ctx, p as { userId: string; email: string; url: string }),
+    action: async (ctx, p) => (await magicUrl()).createMagicURLSession(ctx, p as { userId: string; email: string; url: string }),
   },
   {
     method: 'PUT', path: '/account/sessions/magic-url', scope: 'public', audit: 'session.update',
     rateLimit: { limit: 10, keys: ['url:{url},userId:{param-userId}'] },
     params: [{ name: 'userId', validator: v.customId }, { name: 'secret', validator: v.text(256) }],
-    action: (ctx, p) => magicUrl.updateMagicURLSession(ctx, p as { userId: string; secret: string }),
+    action: async (ctx, p) => (await magicUrl()).updateMagicURLSession(ctx, p as { userId: string; secret: string }),
   },
 ];

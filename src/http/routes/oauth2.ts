@@ -1,9 +1,13 @@
 import { OAUTH_PROVIDERS, type OAuthProvider } from '../../services/oauth-providers.js';
-import * as oauth2 from '../../services/oauth2.js';
-import * as provider from '../../services/oauth2-provider.js';
+import type * as Oauth2Service from '../../services/oauth2.js';
+import type * as ProviderService from '../../services/oauth2-provider.js';
 import * as v from '../../validation/validators.js';
 import { allowedHosts } from '../handle.js';
 import type { ParamSpec, Route } from '../route.js';
+import { lazy } from '../lazy.js';
+
+const oauth2 = lazy(() => import('../../services/oauth2.js'));
+const provider = lazy(() => import('../../services/oauth2-provider.js'));
 
 /** utopia's Text(N, 0): a string of at most N characters, the empty string included. */
 function textOrEmpty(max: number): v.Validator {
@@ -28,7 +32,7 @@ const callback: Omit<Route, 'method'> = {
   // `:project` (Appwrite's `projectId`) names the project the way the pipeline reads it.
   path: '/account/sessions/oauth2/callback/:provider/:project', scope: 'public',
   params: [{ name: 'project', validator: v.text(1024) }, providerParam, ...providerAnswer],
-  action: async (ctx, p) => oauth2.oauth2Callback(ctx, p as oauth2.CallbackParams),
+  action: async (ctx, p) => (await oauth2()).oauth2Callback(ctx, p as Oauth2Service.CallbackParams),
 };
 
 /** What the emulated provider's consent page posts and reads (emulator-only routes). */
@@ -49,7 +53,7 @@ export const oauth2Routes: Route[] = [
       { name: 'failure', validator: (core) => v.host(allowedHosts(core)), optional: true, default: '' },
       { name: 'scopes', validator: v.arrayList(v.text(4096), 100), optional: true, default: [] },
     ],
-    action: async (ctx, p) => oauth2.createOAuth2Session(ctx, p as Parameters<typeof oauth2.createOAuth2Session>[1]),
+    action: async (ctx, p) => (await oauth2()).createOAuth2Session(ctx, p as Parameters<typeof Oauth2Service.createOAuth2Session>[1]),
   },
   { ...callback, method: 'GET' },
   // Apple answers with a form POST; Appwrite accepts it from any origin.
@@ -58,14 +62,14 @@ export const oauth2Routes: Route[] = [
     method: 'GET', path: '/account/sessions/oauth2/:provider/redirect', scope: 'public', audit: 'session.create',
     rateLimit: { limit: 50, keys: ['ip:{ip}'] },
     params: [providerParam, ...providerAnswer],
-    action: (ctx, p) => oauth2.oauth2Redirect(ctx, p as Omit<oauth2.CallbackParams, 'project'>),
+    action: async (ctx, p) => (await oauth2()).oauth2Redirect(ctx, p as Omit<Oauth2Service.CallbackParams, 'project'>),
   },
   {
     method: 'GET', path: '/account/sessions/oauth2/emulator/:provider/authorize', scope: 'public',
     params: [...consentParams, { name: 'scope', validator: textOrEmpty(4096 * 100), optional: true, default: '' }],
     action: async (ctx, p) => ({
       status: 200,
-      body: await provider.consentInfo(ctx, p.provider as OAuthProvider, p as { redirect_uri: string; scope: string; state: string }),
+      body: await (await provider()).consentInfo(ctx, p.provider as OAuthProvider, p as { redirect_uri: string; scope: string; state: string }),
     }),
   },
   {
@@ -79,7 +83,7 @@ export const oauth2Routes: Route[] = [
     ],
     action: async (ctx, p) => ({
       status: 302,
-      location: await provider.authorize(ctx, p.provider as OAuthProvider, p as provider.AuthorizeDecision),
+      location: await (await provider()).authorize(ctx, p.provider as OAuthProvider, p as ProviderService.AuthorizeDecision),
     }),
   },
 ];

@@ -1,6 +1,8 @@
-import * as phone from '../../services/phone.js';
 import * as v from '../../validation/validators.js';
 import type { Route } from '../route.js';
+import { lazy } from '../lazy.js';
+
+const phone = lazy(() => import('../../services/phone.js'));
 
 /** Phone sign-in: the texted code, then its confirmation into a session. */
 export const phoneRoutes: Route[] = [
@@ -9,13 +11,13 @@ export const phoneRoutes: Route[] = [
     method: 'POST', path: '/account/sessions/phone', scope: 'public', authMethod: 'phone', audit: 'session.create',
     rateLimit: { limit: 10, keys: ['url:{url},phone:{param-phone}'] },
     params: [{ name: 'userId', validator: v.customId }, { name: 'phone', validator: v.phone }],
-    action: (ctx, p) => phone.createPhoneSession(ctx, p as { userId: string; phone: string }),
+    action: async (ctx, p) => (await phone()).createPhoneSession(ctx, p as { userId: string; phone: string }),
   },
   {
     // No audit entry: Appwrite 1.4 writes none for this route (spec §11).
     method: 'PUT', path: '/account/sessions/phone', scope: 'public',
     rateLimit: { limit: 10, keys: ['url:{url},userId:{param-userId}'] },
     params: [{ name: 'userId', validator: v.customId }, { name: 'secret', validator: v.text(256) }],
-    action: (ctx, p) => phone.updatePhoneSession(ctx, p as { userId: string; secret: string }),
+    action: async (ctx, p) => (await phone()).updatePhoneSession(ctx, p as { userId: string; secret: string }),
   },
 ];

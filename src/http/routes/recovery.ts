@@ -1,7 +1,9 @@
-import * as recovery from '../../services/recovery.js';
 import * as v from '../../validation/validators.js';
 import { allowedHosts } from '../handle.js';
 import type { Route } from '../route.js';
+import { lazy } from '../lazy.js';
+
+const recovery = lazy(() => import('../../services/recovery.js'));
 
 /** Password recovery: the e-mailed reset link, then the new password. */
 export const recoveryRoutes: Route[] = [
@@ -13,7 +15,7 @@ export const recoveryRoutes: Route[] = [
       { name: 'email', validator: v.email },
       { name: 'url', validator: (core) => v.host(allowedHosts(core)) },
     ],
-    action: (ctx, p) => recovery.createRecovery(ctx, p as { email: string; url: string }),
+    action: async (ctx, p) => (await recovery()).createRecovery(ctx, p as { email: string; url: string }),
   },
   {
     method: 'PUT', path: '/account/recovery', scope: 'public', audit: 'recovery.update',
@@ -24,6 +26,6 @@ export const recoveryRoutes: Route[] = [
       { name: 'password', validator: v.password },
       { name: 'passwordAgain', validator: v.password },
     ],
-    action: (ctx, p) => recovery.updateRecovery(ctx, p as { userId: string; secret: string; password: string; passwordAgain: string }),
+    action: async (ctx, p) => (await recovery()).updateRecovery(ctx, p as { userId: string; secret: string; password: string; passwordAgain: string }),
   },
 ];
