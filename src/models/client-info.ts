@@ -1,4 +1,3 @@
-import { UAParser } from 'ua-parser-js';
 import type { ClientInfo } from '../storage/records.js';
 
 /**
@@ -25,9 +24,19 @@ const majorMinor = (v: string | undefined) => (v ? v.split('.').slice(0, 2).join
 
 const cache = new Map<string, ClientInfo>();
 
-export function clientInfo(userAgent: string): ClientInfo {
+// The parser is loaded on the first session or log that needs it: 9 kB gzipped the start-up bundle does without.
+type Parser = typeof import('ua-parser-js').UAParser;
+let parser: Promise<Parser> | null = null;
+// ua-parser-js 1.x is CommonJS: bundlers and Node expose `UAParser` as a named export or on `default`.
+const loadParser = async (): Promise<Parser> => {
+  const mod = (await import('ua-parser-js')) as unknown as { UAParser?: Parser; default?: Parser & { UAParser?: Parser } };
+  return (mod.UAParser ?? mod.default?.UAParser ?? mod.default)!;
+};
+
+export async function clientInfo(userAgent: string): Promise<ClientInfo> {
   const hit = cache.get(userAgent);
   if (hit) return hit;
+  const UAParser = await (parser ??= loadParser());
   const { browser, os, engine, device } = new UAParser(userAgent).getResult();
   const osCode = os.name ? (OS_CODES[os.name] ?? os.name.slice(0, 3).toUpperCase()) : '';
   const clientCode = browser.name ? (CLIENT_CODES[browser.name] ?? browser.name.slice(0, 2).toUpperCase()) : '';

@@ -1,6 +1,5 @@
 import { formatDate } from '../clock.js';
-import type { IdentityRecord, LogRecord, SessionRecord, TokenRecord, UserRecord } from '../storage/records.js';
-import { clientInfo } from './client-info.js';
+import type { ClientInfo, IdentityRecord, LogRecord, SessionRecord, TokenRecord, UserRecord } from '../storage/records.js';
 
 /**
  * Stored records -> Appwrite 1.4 response models, keys in Appwrite's order, every key present. Password hashes,
@@ -96,8 +95,8 @@ export function toIdentity(identity: IdentityRecord) {
   };
 }
 
-export function toLog(log: LogRecord) {
-  const info = clientInfo(log.userAgent);
+/** Log model; `info` is the entry's parsed user agent (see clientInfo). */
+export function toLog(log: LogRecord, info: ClientInfo) {
   return {
     event: log.event,
     userId: log.userId,

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../http/context.js';
+import { clientInfo } from '../models/client-info.js';
 import { toLog } from '../models/models.js';
 import type { UserRecord } from '../storage/records.js';
 import type { Query } from '../validation/queries.js';
@@ -28,5 +29,6 @@ export async function listLogs(ctx: RequestContext, user: UserRecord, queries: Q
   const limit = (queries.find((q) => q.method === 'limit')?.values[0] as number | undefined) ?? 5000;
   const offset = (queries.find((q) => q.method === 'offset')?.values[0] as number | undefined) ?? 0;
   const all = await db.logs.where('userId').equals(user.$id).reverse().sortBy('seq');
-  return { total: all.length, logs: all.slice(offset, offset + limit).map(toLog) };
+  const page = all.slice(offset, offset + limit);
+  return { total: all.length, logs: await Promise.all(page.map(async (log) => toLog(log, await clientInfo(log.userAgent)))) };
 }

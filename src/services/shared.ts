@@ -53,8 +53,8 @@ export function currentUser(ctx: RequestContext): UserRecord {
 }
 
 /** Fields of a session that come from the request (user agent, IP). */
-export function sessionOrigin(ctx: RequestContext) {
-  return { ...clientInfo(ctx.userAgent), userAgent: ctx.userAgent, ip: ctx.ip, countryCode: '--' };
+export async function sessionOrigin(ctx: RequestContext) {
+  return { ...(await clientInfo(ctx.userAgent)), userAgent: ctx.userAgent, ip: ctx.ip, countryCode: '--' };
 }
 
 /** The Session model as list/get routes show it: `current` iff it is the request's own session. */
