@@ -8,10 +8,19 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createEmulator, type Emulator } from '../emulator.js';
 import type { EmulatorOptions } from '../config.js';
-import { mountInboxPanel, type InboxPanelOptions } from '../inbox/panel.js';
+import type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
 import { resumeOAuth2 } from './oauth2-page.js';
 
-export { mountInboxPanel, type InboxPanel, type InboxPanelOptions } from '../inbox/panel.js';
+export type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
+
+/**
+ * Mounts the dev inbox panel (startEmulator does it unless `panel: false`). The panel's code is loaded here, on
+ * demand, so it never delays the worker's start and stays out of pages that turn it off.
+ */
+export async function mountInboxPanel(emulator: Emulator, options: InboxPanelOptions = {}): Promise<InboxPanel> {
+  const panel = await import('../inbox/panel.js');
+  return panel.mountInboxPanel(emulator, options);
+}
 
 export const DEFAULT_WORKER_URL = '/appwrite-emulator-worker.js';
 
@@ -98,6 +107,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
   // creating the database made the first response ~20 ms slower than a bare msw handler's (`npm run bench`,
   // browser start-up table). A failure is not lost: db() keeps the rejected promise and the first request reports it.
   emulator.db().catch(() => undefined);
+  // The panel's code loads while the worker starts; it is mounted once the emulator serves requests.
+  const panelCode = panel === false ? null : import('../inbox/panel.js');
   try {
     await worker.start({ serviceWorker: { url: workerUrl }, onUnhandledRequest: 'bypass', quiet: true });
     await controlled(10_000);
@@ -112,7 +123,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
     );
   }
 
-  const mounted = panel === false ? null : mountInboxPanel(emulator, panel === true ? {} : panel);
+  const mounted = panelCode && (await panelCode).mountInboxPanel(emulator, panel === true ? {} : (panel as InboxPanelOptions));
   const browserEmulator: BrowserEmulator = Object.assign(emulator, {
     worker,
     async stop() {

@@ -6,8 +6,7 @@
  * routes (oauth2-flow.ts), with the consent screen in an overlay (oauth2-consent.ts).
  */
 import type { Emulator } from '../emulator.js';
-import { showConsent, showOAuth2Error } from './oauth2-consent.js';
-import { decideOAuth2Consent, startOAuth2Flow, type FlowClient, type FlowStep } from './oauth2-flow.js';
+import type { FlowClient, FlowStep } from './oauth2-flow.js';
 
 /** The hash marker the service worker puts on the app URL when it answers an OAuth2 navigation. */
 export const OAUTH2_MARKER = 'appwrite-emulator-oauth2';
@@ -44,6 +43,10 @@ export async function resumeOAuth2(emulator: Emulator): Promise<boolean> {
   const appUrl = location.pathname + location.search;
   history.replaceState(history.state, '', appUrl);
 
+  // The flow and its consent screen load only when a sign-in is under way: most page loads never need them.
+  const [{ decideOAuth2Consent, startOAuth2Flow }, { showConsent, showOAuth2Error }] = await Promise.all([
+    import('./oauth2-flow.js'), import('./oauth2-consent.js'),
+  ]);
   let step: FlowStep = await startOAuth2Flow(emulator, original, client());
   while (step.kind === 'consent') {
     const decision = await showConsent(step.consent);
