@@ -17,6 +17,10 @@ const LAZY_WHEN = [
   [/@noble\/hashes\/argon2/, 'on the first password hash or check'],
   [/node_modules\/jose\//, 'on the first createJWT()'],
   [/node_modules\/fake-indexeddb\//, 'never in a browser (Node fallback)'],
+  [/inbox\/panel/, 'the inbox panel: fetched by startEmulator() while the worker starts, unless panel: false'],
+  [/ua-parser-js/, 'on the first session created or log listed (user-agent parsing)'],
+  [/oauth2-(consent|flow)/, 'only when an OAuth2 sign-in returns to the page'],
+  [/services\/(oauth2|magic-url|phone|recovery|verification|identities|tokens)|inbox\/links/, 'on the first request of that route group'],
 ];
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;
@@ -40,7 +44,9 @@ async function bundle(dir, source, external) {
       minify: true,
       lib: { entry, formats: ['es'], fileName: 'entry' },
       // Lib mode keeps whitespace in ES output unless told; an app's production build would minify fully.
-      rolldownOptions: { external, output: { minify: true } },
+      // 'allow-extension': like an app build, modules shared with lazy chunks stay in the entry chunk instead of
+      // being split into extra start-up chunks (lib mode's 'strict' default does that, an app's bundler does not).
+      rolldownOptions: { external, preserveEntrySignatures: 'allow-extension', output: { minify: true } },
     },
   });
   const chunks = (Array.isArray(result) ? result[0] : result).output.filter((item) => item.type === 'chunk');

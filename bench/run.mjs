@@ -24,7 +24,8 @@ const TARGET_GZ = 60_000;
 const size = await bundleSize();
 const bw = [72, 10, 10];
 console.log('\n\nBrowser bundle: import { startEmulator } from \'appwrite-emulator/browser\' (msw, appwrite external), bundled');
-console.log('alone by Vite (lib mode, ES, minified); gzip level 9. Baseline: msw/browser (setupWorker) bundled the same way.');
+console.log('alone by Vite (lib mode, ES, minified, shared modules kept in the entry as an app build does); gzip level 9.');
+console.log('Baseline: msw/browser (setupWorker) bundled the same way.');
 console.log(row(['chunk', 'min bytes', 'gzip bytes'], bw));
 console.log('loaded at start:');
 for (const c of size.emulator.start) console.log(row([`  ${c.fileName} (${c.what})`, bytes(c.min), bytes(c.gz)], bw));
@@ -35,8 +36,12 @@ console.log(row(['baseline: msw/browser at start', bytes(size.msw.startMin), byt
 console.log('start chunks by part (marginal: the start size minus the start size with that package external):');
 for (const p of size.parts) console.log(row([`  ${p.name}`, bytes(p.min), bytes(p.gz)], bw));
 console.log(`fake-indexeddb (Node only) in the browser bundle: ${size.fakeIndexedDbChunks.length ? `YES, in ${size.fakeIndexedDbChunks.join(', ')}` : 'no (in no emitted chunk)'}`);
-console.log(`\nbundle target: under ${bytes(TARGET_GZ)} bytes gzipped at start -> ${size.emulator.startGz < TARGET_GZ ? 'met' : 'NOT met'}`
-  + ` (${bytes(size.emulator.startGz)}; ${(size.emulator.startGz / size.msw.startGz).toFixed(2)}x of msw/browser's own ${bytes(size.msw.startGz)})`);
+// The panel is on by default, so the target is judged on the start chunks plus the panel's chunk.
+const panel = size.emulator.lazy.filter((c) => c.modules.some((id) => /inbox\/panel/.test(id)));
+const withPanel = size.emulator.startGz + panel.reduce((n, c) => n + c.gz, 0);
+console.log(row(['  total at start + the inbox panel (default on)', '', bytes(withPanel)], bw));
+console.log(`\nbundle target: under ${bytes(TARGET_GZ)} bytes gzipped at start, panel included -> ${withPanel < TARGET_GZ ? 'met' : 'NOT met'}`
+  + ` (${bytes(withPanel)}; ${(withPanel / size.msw.startGz).toFixed(2)}x of msw/browser's own ${bytes(size.msw.startGz)})`);
 
 // ---- Browser start-up --------------------------------------------------------------------------------------------
 try {
