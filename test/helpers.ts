@@ -66,3 +66,27 @@ export function useSecondEmulator(server: SetupServer, name: string, options: Pa
   afterAll(() => emulator.close());
   return emulator;
 }
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/**
+ * A hand-rolled request for what the SDK cannot send: absent params, malformed bodies. `session` is a stored
+ * cookieFallback value sent as X-Fallback-Cookies; `body` strings are sent as they are.
+ */
+export async function raw(method: string, path: string, options: {
+  body?: unknown; session?: string | null; headers?: Record<string, string>; endpoint?: string;
+} = {}): Promise<RawResponse> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-appwrite-project': PROJECT, ...options.headers };
+  if (options.session) headers['x-fallback-cookies'] = options.session;
+  const response = await fetch(`${options.endpoint ?? ENDPOINT}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+}

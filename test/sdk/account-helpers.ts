@@ -3,7 +3,7 @@ import { Account, Client, ID } from 'appwrite';
 import type { SetupServer } from 'msw/node';
 import { beforeEach, expect, vi } from 'vitest';
 import type { Emulator, EmulatorOptions } from 'appwrite-emulator';
-import { ENDPOINT, PROJECT, sdk, useSecondEmulator } from '../helpers.js';
+import { PROJECT, sdk, useSecondEmulator, type RawResponse } from '../helpers.js';
 
 /** The fixed clock of useEmulator(), and Appwrite's rendering of it. */
 export const NOW = Date.parse('2026-01-15T10:00:00.000Z');
@@ -65,29 +65,7 @@ export const DESCRIPTION = {
 /** What the SDK keeps in localStorage: the session it sends back as X-Fallback-Cookies. */
 export const storedSession = () => globalThis.localStorage.getItem('cookieFallback');
 
-export interface RawResponse {
-  status: number;
-  headers: Headers;
-  body: any;
-}
-
-/**
- * A hand-rolled request for what the SDK cannot send: absent params, malformed bodies. `session` is a stored
- * cookieFallback value sent as X-Fallback-Cookies; `body` strings are sent as they are.
- */
-export async function raw(method: string, path: string, options: {
-  body?: unknown; session?: string | null; headers?: Record<string, string>; endpoint?: string;
-} = {}): Promise<RawResponse> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-appwrite-project': PROJECT, ...options.headers };
-  if (options.session) headers['x-fallback-cookies'] = options.session;
-  const response = await fetch(`${options.endpoint ?? ENDPOINT}${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-}
+export { raw, type RawResponse } from '../helpers.js';
 
 /** [status, type, message] of a raw error response. */
 export const rawTriple = (r: RawResponse) => [r.status, r.body?.type, r.body?.message];

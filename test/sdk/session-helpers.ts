@@ -82,29 +82,7 @@ export async function signUp(email = 'ada@example.com', name = 'Ada', endpoint =
   return { account, user, session, value: fallback() };
 }
 
-export interface RawResponse {
-  status: number;
-  headers: Headers;
-  body: any;
-}
-
-/**
- * A hand-rolled request, for what the SDK cannot send or show: status codes, headers, malformed bodies, other
- * user agents. `session` is a stored cookieFallback value sent as X-Fallback-Cookies.
- */
-export async function raw(method: string, path: string, options: {
-  body?: unknown; headers?: Record<string, string>; session?: string | null; endpoint?: string;
-} = {}): Promise<RawResponse> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-appwrite-project': PROJECT, ...options.headers };
-  if (options.session) headers['x-fallback-cookies'] = options.session;
-  const response = await fetch(`${options.endpoint ?? ENDPOINT}${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-}
+export { raw, type RawResponse } from '../helpers.js';
 
 /** A second emulator with other options behind the same msw server (see useSecondEmulator in ../helpers). */
 export const useAltEmulator = (server: SetupServer, options: Partial<EmulatorOptions>, name: string): Emulator =>
