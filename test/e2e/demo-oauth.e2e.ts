@@ -70,7 +70,7 @@ describe('demo: createOAuth2Session', () => {
     const guestId = await page.getByTestId('account-id').textContent();
 
     await nav(page, 'Identities');
-    expect(await page.getByText('No identities linked yet.').count()).toBe(1);
+    await expect.poll(() => page.getByText('No identities linked yet.').count()).toBe(1);
     await page.getByRole('button', { name: 'Connect GitHub' }).click();
     const email = uniqueEmail('former.guest');
     await approveAsNewAccount(page, email, 'Former Guest');
