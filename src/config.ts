@@ -55,6 +55,11 @@ export interface EmulatorOptions {
   indexedDB?: IDBFactory;
   /** The client IP the emulator reports when no `X-Forwarded-For` header is sent (default 127.0.0.1). */
   ip?: string;
+  /**
+   * The User-Agent recorded for sessions and logs when a request carries none (default `UNKNOWN`, as Appwrite).
+   * startEmulator() defaults it to `navigator.userAgent`: requests a service worker sees have no User-Agent header.
+   */
+  userAgent?: string;
 }
 
 export interface ResolvedConfig {
@@ -65,6 +70,7 @@ export interface ResolvedConfig {
   platforms: string[];
   rateLimits: boolean;
   ip: string;
+  userAgent: string;
   databaseName: string;
   auth: {
     sessionLength: number;
@@ -159,6 +165,7 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
     platforms: (options.platforms ?? []).map((p) => p.toLowerCase()),
     rateLimits: bool('rateLimits', options.rateLimits, true),
     ip: str('ip', options.ip, '127.0.0.1'),
+    userAgent: str('userAgent', options.userAgent, 'UNKNOWN'),
     databaseName: str('databaseName', options.databaseName, `appwrite-emulator-${projectId}`),
     auth: {
       sessionLength: int('auth.sessionLength', auth.sessionLength, ONE_YEAR_SECONDS, 0, ONE_YEAR_SECONDS),

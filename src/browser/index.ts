@@ -101,7 +101,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
     );
   }
 
-  const emulator = createEmulator(emulatorOptions);
+  // The page's requests reach the emulator through the service worker without a User-Agent header; record the
+  // browser's own, as the real server would see it.
+  const emulator = createEmulator({ userAgent: navigator.userAgent, ...emulatorOptions });
   const worker = setupWorker(...emulator.handlers);
   // Open IndexedDB now, while the service worker registers, instead of on the first request: on a first visit,
   // creating the database made the first response ~20 ms slower than a bare msw handler's (`npm run bench`,

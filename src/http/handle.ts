@@ -92,7 +92,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       const ctx: RequestContext = {
         core, request, url, now, routePath: route.path,
         ip: forwarded || core.config.ip,
-        userAgent: request.headers.get('user-agent') || 'UNKNOWN',
+        userAgent: request.headers.get('user-agent') || core.config.userAgent,
         user: caller.user,
         session: caller.session,
       };

@@ -85,7 +85,8 @@ describe('demo: sessions (listSessions, deleteSession, deleteSessions)', () => {
     const sessions = page.getByTestId('sessions').locator('li');
     await expect.poll(() => sessions.count()).toBe(2);
     const current = page.locator('li.session-current');
-    expect(await current.locator('.session-title').textContent()).toMatch(/ this device$/);
+    // The browser's own user agent, parsed (the worker's requests carry none; startEmulator records navigator's).
+    expect(await current.locator('.session-title').textContent()).toMatch(/^Chrom(e|ium)( Headless)? [\d.]+ on Linux.* this device$/);
     expect(await current.textContent()).toContain('E-mail and password');
     expect(await current.textContent()).toContain('127.0.0.1');
     const other = page.locator('li.session:not(.session-current)');
