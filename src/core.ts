@@ -12,6 +12,10 @@ export interface EmulatorCore {
   db(): Promise<EmulatorDb>;
   /** Called after a message is stored, so waiting tests and the panel see it at once. */
   onInboxMessage(message: InboxRecord): void;
-  /** The HS256 key for JWTs, created once per database. */
-  jwtKey(): Promise<Uint8Array>;
+  /**
+   * The HS256 key for JWTs, one per database. `create: true` (signing) makes it on first use; verification only
+   * reads it, so a request with a forged JWT never writes anything, and null means no JWT can be valid yet.
+   */
+  jwtKey(create: true): Promise<Uint8Array>;
+  jwtKey(create: false): Promise<Uint8Array | null>;
 }

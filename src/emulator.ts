@@ -33,35 +33,47 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const random = createRandom(options.seed);
   let inbox: InboxController | null = null;
   let opened: Promise<EmulatorDb> | null = null;
-  let jwtKey: Promise<Uint8Array> | null = null;
+  let jwtKeyCreated: Promise<Uint8Array> | null = null;
 
-  // One JWT key per database, kept in it, so JWTs outlive a page reload as they outlive a server restart. It is
-  // made when the database opens (and again after reset), so no request ever writes it: a failing request with a
-  // JWT header changes nothing stored.
-  const ensureJwtKey = (database: EmulatorDb) => database.transaction('rw', database.meta, async () => {
-    const stored = await database.meta.get('jwtKey');
-    if (stored) return Uint8Array.from(atob(stored.value), (c) => c.charCodeAt(0));
-    const key = random.bytes(32);
-    await database.meta.put({ key: 'jwtKey', value: btoa(String.fromCharCode(...key)) });
-    return key;
-  });
+  // One JWT key per database, kept in it, so JWTs outlive a page reload as they outlive a server restart. Only
+  // createJWT() makes it (a successful request); verifying reads it, so failing requests write nothing, and opening
+  // the database writes nothing either (a cold start in the browser waits for no extra transaction).
+  const decodeKey = (value: string) => Uint8Array.from(atob(value), (c) => c.charCodeAt(0));
+  const readJwtKey = async () => {
+    const stored = await (await db()).meta.get('jwtKey');
+    return stored ? decodeKey(stored.value) : null;
+  };
+  const createJwtKey = async () => {
+    const database = await db();
+    return database.transaction('rw', database.meta, async () => {
+      const stored = await database.meta.get('jwtKey');
+      if (stored) return decodeKey(stored.value);
+      const key = random.bytes(32);
+      await database.meta.put({ key: 'jwtKey', value: btoa(String.fromCharCode(...key)) });
+      return key;
+    });
+  };
 
   const db = () => (opened ??= (async () => {
     if (config.auth.passwordDictionary) await loadCommonPasswords();
     const database = await openDb(config.databaseName, options.indexedDB);
     await database.open();
-    jwtKey = ensureJwtKey(database);
-    await jwtKey;
     return database;
   })());
 
+  function jwtKey(create: true): Promise<Uint8Array>;
+  function jwtKey(create: false): Promise<Uint8Array | null>;
+  function jwtKey(create: boolean): Promise<Uint8Array | null> {
+    if (create) return (jwtKeyCreated ??= createJwtKey().catch((error: unknown) => {
+      jwtKeyCreated = null;
+      throw error;
+    }));
+    return jwtKeyCreated ?? readJwtKey();
+  }
+
   const core: EmulatorCore = {
-    config, clock, random, db,
+    config, clock, random, db, jwtKey,
     onInboxMessage: (record) => inbox?.deliver(record),
-    jwtKey: async () => {
-      await db();
-      return jwtKey!;
-    },
   };
 
   inbox = createInbox(core);
@@ -87,15 +99,14 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       await database.transaction('rw', database.allTables, async () => {
         await Promise.all(database.allTables.map((table) => table.clear()));
       });
-      jwtKey = ensureJwtKey(database);
-      await jwtKey;
+      jwtKeyCreated = null;
       clock.reset();
     },
     async close() {
       inbox?.close();
       if (opened) (await opened).close();
       opened = null;
-      jwtKey = null;
+      jwtKeyCreated = null;
     },
   };
 }

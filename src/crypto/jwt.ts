@@ -50,9 +50,10 @@ const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).rep
 /**
  * Verifies a JWT the way Appwrite's library (adhocore/jwt 1.1) parses it, so failures carry its messages:
  * fewer than two dots, then the header (JSON, `alg` present and known), then the HS256 signature compared as
- * text against everything after the second dot, then `exp` with the leeway, in whole seconds.
+ * text against everything after the second dot, then `exp` with the leeway, in whole seconds. A null `key` (none
+ * issued yet) fails every signature.
  */
-export async function verifyJwt(key: Uint8Array, token: string, now: Date): Promise<JwtResult> {
+export async function verifyJwt(key: Uint8Array | null, token: string, now: Date): Promise<JwtResult> {
   try {
     if ((token.match(/\./g) ?? []).length < 2) throw new JwtError('Invalid token: Incomplete segments');
     const first = token.indexOf('.');
@@ -63,8 +64,9 @@ export async function verifyJwt(key: Uint8Array, token: string, now: Date): Prom
       throw new JwtError('Invalid token: Missing header algo');
     }
     if (typeof alg !== 'string' || !HEADER_ALGOS.has(alg)) throw new JwtError('Invalid token: Unsupported header algo');
-    const expected = base64url(hmac(sha256, key, new TextEncoder().encode(`${head}.${body}`)));
-    if (!timingSafeEqual(expected, signature)) throw new JwtError('Invalid token: Signature failed');
+    // No key yet (no JWT was ever issued by this database): no signature can match.
+    const expected = key && base64url(hmac(sha256, key, new TextEncoder().encode(`${head}.${body}`)));
+    if (!expected || !timingSafeEqual(expected, signature)) throw new JwtError('Invalid token: Signature failed');
     const payload = asArray(decodeSegment(body));
     const nowSeconds = Math.floor(now.getTime() / 1000);
     if (payload.exp !== undefined && payload.exp !== null && nowSeconds >= Number(payload.exp) + LEEWAY_SECONDS) {

@@ -96,7 +96,7 @@ export async function resolveCaller(core: EmulatorCore, request: Request, now: D
   }
   const jwt = request.headers.get('x-appwrite-jwt');
   if (jwt) {
-    const result = await verifyJwt(await core.jwtKey(), jwt, now);
+    const result = await verifyJwt(await core.jwtKey(false), jwt, now);
     if (!result.ok) throw new AppwriteError('user_jwt_invalid', `Failed to verify JWT. ${result.reason}`);
     if (result.userId && result.sessionId) {
       const jwtSession = await db.sessions.get(result.sessionId);

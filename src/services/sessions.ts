@@ -120,7 +120,7 @@ export async function deleteSessions(ctx: RequestContext) {
 export async function createJWT(ctx: RequestContext) {
   const user = currentUser(ctx);
   if (!ctx.session) throw new AppwriteError('user_session_not_found');
-  return { jwt: await signJwt(await ctx.core.jwtKey(), { userId: user.$id, sessionId: ctx.session.$id }, ctx.now) };
+  return { jwt: await signJwt(await ctx.core.jwtKey(true), { userId: user.$id, sessionId: ctx.session.$id }, ctx.now) };
 }
 
 /**
