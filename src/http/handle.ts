@@ -102,6 +102,8 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       }
       const params = validateParams(route, raw, core);
       const result = await route.action(ctx, params);
+      // The audit entry follows the action's own transaction, as Appwrite writes it after the response (spec §11):
+      // a log line is not part of the change it records.
       if (route.audit && result.auditUser) await writeAudit(ctx, route.audit, result.auditUser);
       return toResponse(result, headers, core);
     } catch (error) {
