@@ -5,9 +5,8 @@ import { toToken } from '../models/models.js';
 import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
 import { assertEmailNotInIdentities, assertUserLimit, newUser } from './account.js';
 import { emailMessage } from './emails.js';
-import { startSession } from './sessions.js';
 import { apiPageUrl, newId } from './shared.js';
-import { TOKEN_LIFETIME, consumeToken, getUser, issueToken, patchUser } from './tokens.js';
+import { TOKEN_LIFETIME, issueToken, sessionFromToken } from './tokens.js';
 
 /** Where the link points when the app gives no `url`: `<protocol>://<API host>/auth/magic-url`. */
 const defaultUrl = (ctx: RequestContext) => apiPageUrl(ctx, '/auth/magic-url');
@@ -40,15 +39,6 @@ export async function createMagicURLSession(ctx: RequestContext, p: { userId: st
   return { status: 201, body: toToken(token, ''), auditUser: recipient };
 }
 
-/**
- * PUT /account/sessions/magic-url: trades the link's secret for a session (201, as Appwrite answers despite its
- * docs' 200). The token is consumed and the e-mail marked verified in the session's transaction. No blocked
- * check: a blocked user gets a session that every later request refuses.
- */
-export async function updateMagicURLSession(ctx: RequestContext, p: { userId: string; secret: string }) {
-  const user = await getUser(ctx, p.userId);
-  return startSession(ctx, user, { provider: 'magic-url' }, async (tx) => {
-    await consumeToken(tx, user.$id, TOKEN_TYPE.magicUrl, p.secret, ctx.now);
-    await patchUser(tx, user.$id, { emailVerification: true }, ctx.now);
-  });
-}
+/** PUT /account/sessions/magic-url: the link's secret for a session, and the e-mail is verified. */
+export const updateMagicURLSession = (ctx: RequestContext, p: { userId: string; secret: string }) =>
+  sessionFromToken(ctx, p, TOKEN_TYPE.magicUrl, 'magic-url', { emailVerification: true });

@@ -3,9 +3,8 @@ import { toToken } from '../models/models.js';
 import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
 import { assertUserLimit, newUser } from './account.js';
 import { smsMessage } from './emails.js';
-import { startSession } from './sessions.js';
 import { newId } from './shared.js';
-import { TOKEN_LIFETIME, consumeToken, getUser, issueToken, patchUser } from './tokens.js';
+import { TOKEN_LIFETIME, issueToken, sessionFromToken } from './tokens.js';
 
 /**
  * POST /account/sessions/phone: texts a 6-digit code valid 15 minutes, creating the user on first use (no
@@ -31,13 +30,8 @@ export async function createPhoneSession(ctx: RequestContext, p: { userId: strin
 }
 
 /**
- * PUT /account/sessions/phone: trades the code for a session (201) and marks the phone verified, in one
- * transaction. Login and verification codes share Appwrite's token type 6, so either kind is accepted here.
+ * PUT /account/sessions/phone: the code for a session, and the phone is verified. Login and verification codes
+ * share Appwrite's token type 6, so either kind is accepted here.
  */
-export async function updatePhoneSession(ctx: RequestContext, p: { userId: string; secret: string }) {
-  const user = await getUser(ctx, p.userId);
-  return startSession(ctx, user, { provider: 'phone' }, async (tx) => {
-    await consumeToken(tx, user.$id, TOKEN_TYPE.phone, p.secret, ctx.now);
-    await patchUser(tx, user.$id, { phoneVerification: true }, ctx.now);
-  });
-}
+export const updatePhoneSession = (ctx: RequestContext, p: { userId: string; secret: string }) =>
+  sessionFromToken(ctx, p, TOKEN_TYPE.phone, 'phone', { phoneVerification: true });

@@ -5,6 +5,7 @@ import type { RequestContext } from '../http/context.js';
 import type { EmulatorDb } from '../storage/db.js';
 import type { InboxRecord, TokenRecord, UserRecord } from '../storage/records.js';
 import { withKeys } from './account.js';
+import { startSession } from './sessions.js';
 import { isConstraintError, newId } from './shared.js';
 
 const DAY = 86_400;
@@ -97,4 +98,19 @@ export async function getUser(ctx: RequestContext, userId: string): Promise<User
   const user = await (await ctx.core.db()).users.get(userId);
   if (!user) throw new AppwriteError('user_not_found');
   return user;
+}
+
+/**
+ * PUT /account/sessions/magic-url and /phone: trades a token of `type` for a session (201, as Appwrite answers
+ * despite its docs' 200). The token is consumed and `verified` set on the user in the session's transaction. No
+ * blocked check: a blocked user gets a session that every later request refuses.
+ */
+export async function sessionFromToken(
+  ctx: RequestContext, p: { userId: string; secret: string }, type: number, provider: string, verified: Partial<UserRecord>,
+) {
+  const user = await getUser(ctx, p.userId);
+  return startSession(ctx, user, { provider }, async (tx) => {
+    await consumeToken(tx, user.$id, type, p.secret, ctx.now);
+    await patchUser(tx, user.$id, verified, ctx.now);
+  });
 }
