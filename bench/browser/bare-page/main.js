@@ -1,8 +1,8 @@
 // Baseline for bench/browser-start.mjs: a bare Mock Service Worker (msw's own mockServiceWorker.js) answering the
 // same SDK call with a constant Appwrite-shaped 401, timed exactly like the emulator page.
-import { Account, Client } from 'appwrite';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
+import { reportFirstCall } from '../first-call.js';
 
 // When the bundle has been fetched, parsed and its imports evaluated: the page's own code starts here.
 const scriptStart = performance.now();
@@ -14,15 +14,4 @@ const worker = setupWorker(http.get(`${endpoint}/account`, () => HttpResponse.js
 )));
 await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
 const started = performance.now();
-
-const account = new Account(new Client().setEndpoint(endpoint).setProject('bench'));
-let code = 200;
-let type = 'account';
-try {
-  await account.get();
-} catch (e) {
-  code = e.code;
-  type = e.type;
-}
-const firstResponse = performance.now();
-window.__bench = { scriptStart, started, firstResponse, code, type, controlledAtLoad };
+await reportFirstCall(endpoint, { scriptStart, started, controlledAtLoad });

@@ -1,7 +1,7 @@
 // Bench page (bench/browser-start.mjs): start the emulator, make one SDK call, report when its response arrived.
 // performance.now() counts from the navigation start, so `firstResponse` is "page load -> first intercepted response".
-import { Account, Client } from 'appwrite';
 import { startEmulator } from 'appwrite-emulator/browser';
+import { reportFirstCall } from '../first-call.js';
 
 // When the bundle has been fetched, parsed and its imports evaluated: the page's own code starts here.
 const scriptStart = performance.now();
@@ -11,15 +11,4 @@ const endpoint = `${location.origin}/v1`;
 // startEmulator refuses by default.
 await startEmulator({ projectId: 'bench', endpoint, panel: false, quiet: true, allowInProduction: true });
 const started = performance.now();
-
-const account = new Account(new Client().setEndpoint(endpoint).setProject('bench'));
-let code = 200;
-let type = 'account';
-try {
-  await account.get();
-} catch (e) {
-  code = e.code;
-  type = e.type;
-}
-const firstResponse = performance.now();
-window.__bench = { scriptStart, started, firstResponse, code, type, controlledAtLoad };
+await reportFirstCall(endpoint, { scriptStart, started, controlledAtLoad });
