@@ -1,6 +1,7 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import type { RequestContext } from '../http/context.js';
 import { toAccount } from '../models/models.js';
+import type { EmulatorDb } from '../storage/db.js';
 import type { UserRecord } from '../storage/records.js';
 import { assertNoPersonalData, assertNotRecentlyUsed, assertPassword, hash, nextHistory } from './passwords.js';
 import { isConstraintError, newId, requestTimestamp } from './shared.js';
@@ -26,10 +27,24 @@ export function withKeys(user: UserRecord): UserRecord {
   return out;
 }
 
-/** The user-count limit (`auth.limit`): 501 user_count_exceeded once reached. */
-export async function assertUserLimit(ctx: RequestContext): Promise<void> {
+/**
+ * The user-count limit (`auth.limit`): 501 user_count_exceeded once reached. Routes call it early, where Appwrite
+ * checks it (before other errors); `addUser` checks it again where the user is written.
+ */
+export async function assertUserLimit(ctx: RequestContext, db?: EmulatorDb): Promise<void> {
   const { limit } = ctx.core.config.auth;
-  if (limit !== 0 && (await (await ctx.core.db()).users.count()) >= limit) throw new AppwriteError('user_count_exceeded');
+  if (limit === 0) return;
+  const users = (db ?? await ctx.core.db()).users;
+  if ((await users.count()) >= limit) throw new AppwriteError('user_count_exceeded');
+}
+
+/**
+ * Stores a new user, counting users in the same transaction (call it inside one over `users`): IndexedDB runs
+ * read-write transactions on a table one at a time, so parallel sign-ups can never pass the limit together.
+ */
+export async function addUser(ctx: RequestContext, db: EmulatorDb, user: UserRecord): Promise<void> {
+  await assertUserLimit(ctx, db);
+  await db.users.add(user);
 }
 
 /** No other user's OAuth identity may carry this e-mail (409 user_email_already_exists). */
@@ -51,7 +66,10 @@ export async function create(ctx: RequestContext, p: { userId: string; email: st
   });
   const db = await ctx.core.db();
   try {
-    await db.users.add(user);
+    // An async scope function: Dexie keeps the transaction alive across native awaits only inside one.
+    await db.transaction('rw', db.users, async () => {
+      await addUser(ctx, db, user);
+    });
   } catch (error) {
     if (isConstraintError(error)) throw new AppwriteError('user_already_exists');
     throw error;

@@ -3,7 +3,7 @@ import type { RequestContext } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
-import { assertEmailNotInIdentities, assertUserLimit, newUser } from './account.js';
+import { assertEmailNotInIdentities, addUser, assertUserLimit, newUser } from './account.js';
 import { emailMessage } from './emails.js';
 import { apiPageUrl, newId } from './shared.js';
 import { TOKEN_LIFETIME, issueToken, sessionFromToken } from './tokens.js';
@@ -31,7 +31,7 @@ export async function createMagicURLSession(ctx: RequestContext, p: { userId: st
     type: TOKEN_TYPE.magicUrl,
     lifetime: TOKEN_LIFETIME.magicUrl,
     format: 'hex',
-    alsoWrite: created ? (tx) => tx.users.add(created) : undefined,
+    alsoWrite: created ? (tx) => addUser(ctx, tx, created) : undefined,
     message: (secret, t) => emailMessage(ctx, 'magic-url', recipient.email ?? p.email, '', mergeQuery(p.url || defaultUrl(ctx), {
       userId: recipient.$id, secret, expire: formatDate(t.expire), project: ctx.core.config.projectId,
     })),

@@ -10,7 +10,7 @@ import type { RequestContext, RouteResult } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import type { IdentityRecord, UserRecord } from '../storage/records.js';
 import { parseUrl } from '../validation/validators.js';
-import { assertEmailNotInIdentities, assertUserLimit, newUser, withKeys } from './account.js';
+import { addUser, assertEmailNotInIdentities, assertUserLimit, newUser, withKeys } from './account.js';
 import { providerName, type OAuthProvider } from './oauth-providers.js';
 import { ProviderError, exchangeCode, type ProviderTokens } from './oauth2-provider.js';
 import { authorizeUrl, callbackUrl, cookieDomain, httpBuildQuery, phpJsonEncode, redirectRouteUrl } from './oauth2-urls.js';
@@ -149,11 +149,13 @@ async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, s
     }, async (db) => {
       // (a) a signed-in browser's session is replaced by the new one.
       if (ctx.user && ctx.session) await db.sessions.delete(ctx.session.$id);
-      if (isNew) await db.users.add(updated);
+      if (isNew) await addUser(ctx, db, updated);
       else await db.users.put(updated);
       await db.identities.put(identity);
     });
   } catch (error) {
+    // The user limit, reached by a parallel sign-up meanwhile, goes to the failure URL as the early check does.
+    if (isNew && error instanceof AppwriteError && error.type === 'user_count_exceeded') throw new Redirectable(error);
     if (!isConstraintError(error)) throw error;
     // Another request took the id or e-mail meanwhile: Appwrite's Duplicate on create goes to the failure URL.
     if (isNew) throw redirectable('user_already_exists');

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../http/context.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
-import { assertUserLimit, newUser } from './account.js';
+import { addUser, assertUserLimit, newUser } from './account.js';
 import { smsMessage } from './emails.js';
 import { newId } from './shared.js';
 import { TOKEN_LIFETIME, issueToken, sessionFromToken } from './tokens.js';
@@ -23,7 +23,7 @@ export async function createPhoneSession(ctx: RequestContext, p: { userId: strin
     type: TOKEN_TYPE.phone,
     lifetime: TOKEN_LIFETIME.phoneSession,
     format: 'code',
-    alsoWrite: created ? (tx) => tx.users.add(created) : undefined,
+    alsoWrite: created ? (tx) => addUser(ctx, tx, created) : undefined,
     message: (code) => smsMessage('phone-session', recipient.phone ?? p.phone, code),
   });
   return { status: 201, body: toToken(token, ''), auditUser: recipient };

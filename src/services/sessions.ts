@@ -8,7 +8,7 @@ import type { EmulatorDb } from '../storage/db.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
 import { assertPassword } from './passwords.js';
 import { assertUnchangedSince, currentUser, newId, sessionOrigin, viewSession } from './shared.js';
-import { assertUserLimit, newUser } from './account.js';
+import { addUser, assertUserLimit, newUser } from './account.js';
 import { isOAuthProvider } from './oauth-providers.js';
 
 /** Appwrite's order of a user's sessions (insertion order): by creation time, then by `seq` within a millisecond. */
@@ -80,7 +80,7 @@ export async function createAnonymousSession(ctx: RequestContext) {
   if (ctx.user) throw new AppwriteError('user_session_already_exists', 'Cannot create an anonymous user when logged in');
   await assertUserLimit(ctx);
   const user = newUser(ctx, newId(ctx), {});
-  return startSession(ctx, user, { provider: 'anonymous' }, (db) => db.users.add(user).then(() => undefined));
+  return startSession(ctx, user, { provider: 'anonymous' }, (db) => addUser(ctx, db, user));
 }
 
 /** `current` resolves to the request's own session; anything not the caller's is 404 (no existence leak). */
