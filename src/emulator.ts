@@ -33,11 +33,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const random = createRandom(options.seed);
   let inbox: InboxController | null = null;
   let opened: Promise<EmulatorDb> | null = null;
-  let jwtKeyCreated: Promise<Uint8Array> | null = null;
 
   // One JWT key per database, kept in it, so JWTs outlive a page reload as they outlive a server restart. Only
   // createJWT() makes it (a successful request); verifying reads it, so failing requests write nothing, and opening
-  // the database writes nothing either (a cold start in the browser waits for no extra transaction).
+  // the database writes nothing either (a cold start in the browser waits for no extra transaction). It is read
+  // from the database every time, never cached: another tab over the same database may reset() it away and make
+  // a new one, and both tabs must then sign and verify with that one.
   const decodeKey = (value: string) => Uint8Array.from(atob(value), (c) => c.charCodeAt(0));
   const readJwtKey = async () => {
     const stored = await (await db()).meta.get('jwtKey');
@@ -64,11 +65,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   function jwtKey(create: true): Promise<Uint8Array>;
   function jwtKey(create: false): Promise<Uint8Array | null>;
   function jwtKey(create: boolean): Promise<Uint8Array | null> {
-    if (create) return (jwtKeyCreated ??= createJwtKey().catch((error: unknown) => {
-      jwtKeyCreated = null;
-      throw error;
-    }));
-    return jwtKeyCreated ?? readJwtKey();
+    return create ? createJwtKey() : readJwtKey();
   }
 
   const core: EmulatorCore = {
@@ -99,14 +96,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       await database.transaction('rw', database.allTables, async () => {
         await Promise.all(database.allTables.map((table) => table.clear()));
       });
-      jwtKeyCreated = null;
       clock.reset();
     },
     async close() {
       inbox?.close();
       if (opened) (await opened).close();
       opened = null;
-      jwtKeyCreated = null;
     },
   };
 }
