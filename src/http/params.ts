@@ -38,7 +38,8 @@ function addPairs(params: Params, pairs: Iterable<[string, string]>): void {
  * the query and the body, body winning. The body is parsed by its content-type: `application/json` as JSON,
  * form-encoded and multipart as forms, anything else not at all.
  * A JSON body that is not an object (malformed, a list, a string, null) counts as no body, like PHP's
- * json_decode failing: the route then reports its first missing param.
+ * json_decode failing: the route then reports its first missing param. That includes a body nested deeper than
+ * PHP's default depth of 512 (utopia's request turns the failed decode into an empty payload).
  * @note Appwrite answers a JSON *string* body with a 500 (a PHP TypeError); we treat it as no body.
  * Params live in a null-prototype object so keys like `__proto__` or `constructor` are plain data.
  */
@@ -62,6 +63,7 @@ export async function readParams(request: Request, url: URL): Promise<Params> {
   }
   if (type !== 'application/json') return params;
   const text = await request.text().catch(() => '');
+  if (jsonDepthExceeds(text, PHP_JSON_DEPTH)) return params;
   try {
     const body: unknown = text ? JSON.parse(text) : null;
     if (body && typeof body === 'object' && !Array.isArray(body)) {
@@ -71,6 +73,30 @@ export async function readParams(request: Request, url: URL): Promise<Params> {
     // Malformed JSON: treated as an empty body (see above).
   }
   return params;
+}
+
+/** PHP's `json_decode` default depth: a document nested deeper fails to decode (so it counts as no body). */
+const PHP_JSON_DEPTH = 512;
+
+/**
+ * Whether JSON text nests objects and arrays deeper than `max`, read without parsing (strings skipped), so a
+ * hostile body of 20 000 brackets never reaches code that recurses over it (validators, rate-limit keys).
+ * Malformed text may give any answer: JSON.parse rejects it afterwards either way.
+ */
+export function jsonDepthExceeds(text: string, max: number): boolean {
+  if (text.length < 2 * (max + 1)) return false; // too short to open max + 1 brackets and close them
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      depth--;
+    }
+  }
+  return false;
 }
 
 /** Validates in declaration order; the first failure is Appwrite's 400 with its exact message. */
