@@ -1,3 +1,4 @@
+import { sha256HexLarge } from '../crypto/hash.js';
 import { AppwriteError } from '../errors/appwrite-error.js';
 import type { RequestContext } from './context.js';
 import type { Params, RateLimitSpec } from './route.js';
@@ -27,8 +28,11 @@ export async function applyRateLimit(ctx: RequestContext, spec: RateLimitSpec, p
   const windowStart = Math.floor(nowSeconds / WINDOW_SECONDS) * WINDOW_SECONDS;
   const enabled = ctx.core.config.rateLimits;
   const db = await ctx.core.db();
-  const keys = spec.keys.map((template) => `${bucketKey(template, ctx, params)}|${windowStart}`);
+  // Keys hold raw, unvalidated params (a 5 MB e-mail): stored as their digest, so a row is small whatever was sent.
+  const keys = await Promise.all(spec.keys.map(async (template) => `${await sha256HexLarge(bucketKey(template, ctx, params))}|${windowStart}`));
   const counts = await db.transaction('rw', db.rateLimits, async () => {
+    // Counters of past windows can never count again: drop them, so the table holds one window's rows at most.
+    await db.rateLimits.where('windowStart').below(windowStart).delete();
     const records = await db.rateLimits.bulkGet(keys);
     const before = records.map((r) => r?.count ?? 0);
     if (enabled && before.every((c) => spec.limit > c)) {

@@ -29,6 +29,8 @@ export class EmulatorDb extends Dexie {
       inbox: 'id, createdAt',
       meta: 'key',
     });
+    // Rate-limit counters indexed by window, so past windows' rows can be deleted cheaply.
+    this.version(2).stores({ rateLimits: 'key, windowStart' });
   }
 
   /** Every table, for reset() and for one-transaction-over-everything operations. */

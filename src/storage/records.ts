@@ -103,7 +103,7 @@ export interface LogRecord {
 }
 
 export interface RateLimitRecord {
-  /** `<bucket key>|<window start>` */
+  /** `<SHA-256 of the filled key template>|<window start>` */
   key: string;
   count: number;
   windowStart: number;
