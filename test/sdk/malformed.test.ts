@@ -112,6 +112,18 @@ function casesFor(route: Route): Case[] {
 
   for (const spec of route.params ?? []) {
     for (const [label, value] of BAD_VALUES) send(`param ${spec.name} as ${label}`, { ...valid, [spec.name]: value });
+    // Built as text: JSON.stringify itself overflows the stack on 20 000 levels.
+    if (!isGet) {
+      for (const depth of [511, 20_000]) {
+        const others = JSON.stringify({ ...valid, [spec.name]: undefined });
+        const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+        cases.push({ name: `param ${spec.name} nested ${depth} levels`, body: `{"${spec.name}":${nested}${others === '{}' ? '}' : `,${others.slice(1)}`}`, contentType: JSON_TYPE });
+      }
+    }
+  }
+  if (route.params?.length) {
+    const huge = Object.fromEntries(route.params.map((p) => [p.name, `${p.name}-${'x'.repeat(2_000_000)}`]));
+    send('every param as a 2 MB string', isGet ? huge : { ...valid, ...huge });
   }
 
   for (const name of pathParamNames(route)) {
