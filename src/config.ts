@@ -1,3 +1,4 @@
+import type { Behaviour } from './http/behaviour.js';
 /**
  * Emulator options and Appwrite 1.4's defaults. Misuse of the options is a programming error and throws
  * TypeError (never an Appwrite error).
@@ -8,6 +9,8 @@ export interface AuthMethods {
   magicURL?: boolean;
   phone?: boolean;
   jwt?: boolean;
+  /** E-mail OTP sign-in (`createEmailToken`, Appwrite 1.5+). */
+  emailOtp?: boolean;
 }
 
 /** argon2id cost parameters (memory in KiB). */
@@ -20,7 +23,10 @@ export interface PasswordHashOptions {
 export interface AuthOptions {
   /** Session length in seconds (Appwrite: `auths.duration`, default one year). */
   sessionLength?: number;
-  /** Sessions kept per user; the oldest are pruned (default 10, 1..100). */
+  /**
+   * Sessions kept per user; the oldest are pruned (1..100). Default: each server's own, 10 for 1.4 and
+   * unlimited for 1.9.6 (its default for new projects).
+   */
   maxSessions?: number;
   /** How many previous passwords may not be reused (0 = off, up to 20). */
   passwordHistory?: number;
@@ -37,6 +43,11 @@ export interface AuthOptions {
 
 export interface EmulatorOptions {
   projectId: string;
+  /**
+   * Which Appwrite serves the requests: 'auto' (default) picks per request by `X-Appwrite-Response-Format`, as
+   * Appwrite does (SDK 13 -> 1.4, SDK 14+ or no header -> 1.9.6); '1.4' or '1.9' serve every request alike.
+   */
+  behaviour?: 'auto' | Behaviour;
   /** The API endpoint the SDK is configured with; the handlers intercept `<endpoint>/account…`. */
   endpoint?: string;
   projectName?: string;
@@ -64,6 +75,7 @@ export interface EmulatorOptions {
 
 export interface ResolvedConfig {
   projectId: string;
+  behaviour: 'auto' | Behaviour;
   projectName: string;
   endpoint: string;
   endpointUrl: URL;
@@ -74,7 +86,8 @@ export interface ResolvedConfig {
   databaseName: string;
   auth: {
     sessionLength: number;
-    maxSessions: number;
+    /** null: the server's default (10 for 1.4, unlimited for 1.9.6). */
+    maxSessions: number | null;
     passwordHistory: number;
     passwordDictionary: boolean;
     personalDataCheck: boolean;
@@ -157,8 +170,12 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
   const auth = obj('auth', options.auth);
   const methods = obj('auth.methods', auth.methods);
   const hash = obj('auth.passwordHash', auth.passwordHash);
+  if (options.behaviour !== undefined && !['auto', '1.4', '1.9'].includes(options.behaviour as string)) {
+    throw new TypeError(`appwrite-emulator: option behaviour must be 'auto', '1.4' or '1.9', got ${String(options.behaviour)}`);
+  }
   return {
     projectId,
+    behaviour: options.behaviour ?? 'auto',
     projectName: str('projectName', options.projectName, projectId),
     endpoint,
     endpointUrl,
@@ -169,7 +186,7 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
     databaseName: str('databaseName', options.databaseName, `appwrite-emulator-${projectId}`),
     auth: {
       sessionLength: int('auth.sessionLength', auth.sessionLength, ONE_YEAR_SECONDS, 0, ONE_YEAR_SECONDS),
-      maxSessions: int('auth.maxSessions', auth.maxSessions, 10, 1, 100),
+      maxSessions: auth.maxSessions === undefined ? null : int('auth.maxSessions', auth.maxSessions, 10, 1, 100),
       passwordHistory: int('auth.passwordHistory', auth.passwordHistory, 0, 0, 20),
       passwordDictionary: bool('auth.passwordDictionary', auth.passwordDictionary, false),
       personalDataCheck: bool('auth.personalDataCheck', auth.personalDataCheck, false),
@@ -180,6 +197,7 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
         magicURL: bool('auth.methods.magicURL', methods.magicURL, true),
         phone: bool('auth.methods.phone', methods.phone, true),
         jwt: bool('auth.methods.jwt', methods.jwt, true),
+        emailOtp: bool('auth.methods.emailOtp', methods.emailOtp, true),
       },
       passwordHash: {
         memoryCost: int('auth.passwordHash.memoryCost', hash.memoryCost, DEFAULT_PASSWORD_HASH.memoryCost, 8, 1_048_576),

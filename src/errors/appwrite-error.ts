@@ -1,16 +1,30 @@
-import { ERROR_TYPES, type ErrorType } from './error-types.js';
+import type { Behaviour } from '../http/behaviour.js';
+import { errorEntry, type ErrorType } from './error-types.js';
 
-/** The one exception the emulator throws for Appwrite-level failures; the HTTP layer turns it into a response. */
+/**
+ * The one exception the emulator throws for Appwrite-level failures; the HTTP layer turns it into a response.
+ * `code` and `message` are 1.4's defaults; `resolve(behaviour)` gives what the request's server says (the
+ * 1.9.6 table where the two differ), unless the throw site set its own message.
+ */
 export class AppwriteError extends Error {
   readonly type: ErrorType;
   readonly code: number;
+  /** The throw site's own message, if any (it wins over both tables). */
+  readonly explicitMessage: string | undefined;
 
   constructor(type: ErrorType, message?: string) {
-    const [code, defaultMessage] = ERROR_TYPES[type];
+    const [code, defaultMessage] = errorEntry(type, '1.4');
     super(message ?? defaultMessage);
     this.name = 'AppwriteError';
     this.type = type;
     this.code = code;
+    this.explicitMessage = message;
+  }
+
+  /** Code and message as the `behaviour` server has them. */
+  resolve(behaviour: Behaviour): { code: number; message: string } {
+    const [code, defaultMessage] = errorEntry(this.type, behaviour);
+    return { code, message: this.explicitMessage ?? defaultMessage };
   }
 }
 

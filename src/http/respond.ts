@@ -1,6 +1,7 @@
 import { APPWRITE_VERSION } from '../config.js';
 import { AppwriteError } from '../errors/appwrite-error.js';
 import { toHttpStatus } from '../errors/error-types.js';
+import { SERVER_VERSION_1_9, type Behaviour } from './behaviour.js';
 
 const ALLOW_HEADERS = 'Origin, Cookie, Set-Cookie, X-Requested-With, Content-Type, Access-Control-Allow-Origin, Access-Control-Request-Headers, Accept, X-Appwrite-Project, X-Appwrite-Key, X-Appwrite-Locale, X-Appwrite-Mode, X-Appwrite-JWT, X-Appwrite-Response-Format, X-Appwrite-Timeout, X-SDK-Version, X-SDK-Name, X-SDK-Language, X-SDK-Platform, X-SDK-GraphQL, X-Appwrite-ID, X-Appwrite-Timestamp, Content-Range, Range, Cache-Control, Expires, Pragma';
 
@@ -59,8 +60,12 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
-/** The one place errors become HTTP: Appwrite's body {message, code, type, version} and no-cache headers. */
-export function errorResponse(error: unknown, headers: Record<string, string>): Response {
+/**
+ * The one place errors become HTTP: Appwrite's body and no-cache headers. 1.4 sends `{message, code, type,
+ * version}`; 1.9.6 `{message, code, version, type}` with its own version (spec 1.9 §3.1). Error bodies are never
+ * filtered by format.
+ */
+export function errorResponse(error: unknown, headers: Record<string, string>, behaviour: Behaviour): Response {
   let appwriteError: AppwriteError;
   if (error instanceof AppwriteError) {
     appwriteError = error;
@@ -69,11 +74,12 @@ export function errorResponse(error: unknown, headers: Record<string, string>): 
     console.error('[appwrite-emulator] unexpected error', error);
     appwriteError = new AppwriteError('general_unknown');
   }
-  const status = toHttpStatus(appwriteError.code);
+  const resolved = appwriteError.resolve(behaviour);
+  const status = toHttpStatus(resolved.code, behaviour);
+  const message = status === 500 ? 'Server Error' : resolved.message;
   const extra = (appwriteError as AppwriteError & { headers?: Record<string, string> }).headers ?? {};
-  return json(
-    status,
-    { message: status === 500 ? 'Server Error' : appwriteError.message, code: status, type: appwriteError.type, version: APPWRITE_VERSION },
-    { ...headers, ...extra, 'Cache-Control': 'no-cache, no-store, must-revalidate', Expires: '0', Pragma: 'no-cache' },
-  );
+  const body = behaviour === '1.4'
+    ? { message, code: status, type: appwriteError.type, version: APPWRITE_VERSION }
+    : { message, code: status, version: SERVER_VERSION_1_9, type: appwriteError.type };
+  return json(status, body, { ...headers, ...extra, 'Cache-Control': 'no-cache, no-store, must-revalidate', Expires: '0', Pragma: 'no-cache' });
 }
