@@ -1,12 +1,14 @@
 import { formatDate } from '../clock.js';
-import type { ClientInfo, IdentityRecord, LogRecord, SessionRecord, TokenRecord, UserRecord } from '../storage/records.js';
+import type { ClientInfo, IdentityRecord, LogRecord, SessionRecord, TargetRecord, TokenRecord, UserRecord } from '../storage/records.js';
+import { tagModel } from './formats/model-name.js';
 
 /**
- * Stored records -> Appwrite 1.4 response models, keys in Appwrite's order, every key present. Password hashes,
- * history and stored secrets never leave through here.
+ * Stored records -> Appwrite 1.9.6 response models, keys in Appwrite's order, every key present. Each model is
+ * tagged with its name, so the format filters (models/formats/) can bring it down to what older formats and
+ * Appwrite 1.4 send, in one place. Password hashes, history and stored secrets never leave through here.
  */
 export function toAccount(user: UserRecord) {
-  return {
+  return tagModel('account', {
     $id: user.$id,
     $createdAt: formatDate(user.$createdAt),
     $updatedAt: formatDate(user.$updatedAt),
@@ -18,10 +20,34 @@ export function toAccount(user: UserRecord) {
     email: user.email ?? '',
     phone: user.phone ?? '',
     emailVerification: user.emailVerification,
+    emailCanonical: user.emailCanonical ?? null,
+    emailIsFree: user.emailIsFree ?? null,
+    emailIsDisposable: user.emailIsDisposable ?? null,
+    emailIsCorporate: user.emailIsCorporate ?? null,
+    emailIsCanonical: user.emailIsCanonical ?? null,
     phoneVerification: user.phoneVerification,
+    mfa: user.mfa ?? false,
     prefs: { ...user.prefs },
+    targets: (user.targets ?? []).map(toTarget),
     accessedAt: formatDate(user.accessedAt),
-  };
+    // Only the server Users API makes impersonators; Account-API users never are.
+    impersonator: false,
+    impersonatorUserId: null,
+  });
+}
+
+export function toTarget(target: TargetRecord) {
+  return tagModel('target', {
+    $id: target.$id,
+    $createdAt: formatDate(target.$createdAt),
+    $updatedAt: formatDate(target.$updatedAt),
+    name: target.name,
+    userId: target.userId,
+    providerId: target.providerId ?? null,
+    providerType: target.providerType,
+    identifier: target.identifier,
+    expired: target.expired,
+  });
 }
 
 export type Account = ReturnType<typeof toAccount>;
@@ -31,18 +57,19 @@ const COUNTRY_NAME = 'Unknown';
 
 export interface SessionView {
   current: boolean;
-  /** Session length in seconds: `expire` = `$createdAt` + this. */
-  duration: number;
-  /** PATCH /account/sessions/{id} leaves countryName empty (an Appwrite 1.4 quirk). */
+  /** When the session ends (ms): computed in 1.4, stored in 1.9.6 (http/caller.ts sessionExpiry). */
+  expire: number;
+  /** PATCH /account/sessions/{id} leaves countryName empty (an Appwrite quirk kept in 1.9.6). */
   countryName?: string;
 }
 
 export function toSession(session: SessionRecord, view: SessionView) {
-  return {
+  return tagModel('session', {
     $id: session.$id,
     $createdAt: formatDate(session.$createdAt),
+    $updatedAt: formatDate(session.$updatedAt ?? session.$createdAt),
     userId: session.userId,
-    expire: formatDate(session.$createdAt + view.duration * 1000),
+    expire: formatDate(view.expire),
     provider: session.provider,
     providerUid: session.providerUid ?? '',
     providerAccessToken: session.providerAccessToken ?? '',
@@ -64,24 +91,32 @@ export function toSession(session: SessionRecord, view: SessionView) {
     countryCode: session.countryCode || COUNTRY_CODE,
     countryName: view.countryName ?? COUNTRY_NAME,
     current: view.current,
-  };
+    factors: [...(session.factors ?? [])],
+    // Sensitive: only API keys see it; clients always get ''.
+    secret: '',
+    mfaUpdatedAt: formatDate(session.mfaUpdatedAt ?? null),
+  });
 }
 
 export type Session = ReturnType<typeof toSession>;
 
-/** Token model; `secret` is what the caller may see ('' on create routes, the stored hash on confirm routes). */
-export function toToken(token: TokenRecord, secret: string) {
-  return {
+/**
+ * Token model; `secret` is what the caller may see ('' on create routes; 1.4 shows the stored hash on confirm
+ * routes), `phrase` the security phrase when one was asked for.
+ */
+export function toToken(token: TokenRecord, secret: string, phrase = '') {
+  return tagModel('token', {
     $id: token.$id,
     $createdAt: formatDate(token.$createdAt),
     userId: token.userId,
     secret,
     expire: formatDate(token.expire),
-  };
+    phrase,
+  });
 }
 
 export function toIdentity(identity: IdentityRecord) {
-  return {
+  return tagModel('identity', {
     $id: identity.$id,
     $createdAt: formatDate(identity.$createdAt),
     $updatedAt: formatDate(identity.$updatedAt),
@@ -92,17 +127,18 @@ export function toIdentity(identity: IdentityRecord) {
     providerAccessToken: identity.providerAccessToken ?? '',
     providerAccessTokenExpiry: formatDate(identity.providerAccessTokenExpiry),
     providerRefreshToken: identity.providerRefreshToken ?? '',
-  };
+  });
 }
 
 /** Log model; `info` is the entry's parsed user agent (see clientInfo). */
 export function toLog(log: LogRecord, info: ClientInfo) {
-  return {
+  return tagModel('log', {
     event: log.event,
     userId: log.userId,
     userEmail: log.userEmail,
     userName: log.userName,
     mode: log.mode,
+    userType: 'user',
     ip: log.ip,
     time: formatDate(log.time),
     osCode: info.osCode,
@@ -119,5 +155,5 @@ export function toLog(log: LogRecord, info: ClientInfo) {
     deviceModel: info.deviceModel,
     countryCode: COUNTRY_CODE,
     countryName: COUNTRY_NAME,
-  };
+  });
 }

@@ -22,6 +22,31 @@ export interface UserRecord {
   phoneVerification: boolean;
   prefs: Record<string, unknown>;
   accessedAt: number;
+  /** 1.9.6: MFA required at sign-in (`updateMFA`). */
+  mfa?: boolean;
+  /** 1.9.6: the user's messaging targets (e-mail, SMS, push), kept on the user as Appwrite's model shows them. */
+  targets?: TargetRecord[];
+  /** 1.9.6: what Appwrite's e-mail parser says of the address (set for users created through 1.9.6 routes). */
+  emailCanonical?: string;
+  emailIsFree?: boolean;
+  emailIsDisposable?: boolean;
+  emailIsCorporate?: boolean;
+  emailIsCanonical?: boolean;
+}
+
+/** A messaging target (1.9.6): where e-mails, SMS or push notifications for the user go. */
+export interface TargetRecord {
+  $id: string;
+  $createdAt: number;
+  $updatedAt: number;
+  name: string;
+  userId: string;
+  providerId: string | null;
+  providerType: 'email' | 'sms' | 'push';
+  identifier: string;
+  expired: boolean;
+  /** Push targets are bound to the session that made them. */
+  sessionId?: string;
 }
 
 /** User-agent derived fields shared by sessions and logs. */
@@ -59,10 +84,18 @@ export interface SessionRecord extends ClientInfo {
    * order; `$createdAt` alone ties for sessions created in the same millisecond (fixed test clocks).
    */
   seq?: number;
+  /** 1.9.6: the stored expiry (ms), extended by PATCH; absent on sessions made before it was stored. */
+  expire?: number;
+  /** 1.9.6: last update (ms); absent = `$createdAt`. */
+  $updatedAt?: number;
+  /** 1.9.6: the factors this session proved (`password`, `email`, `phone`, `anonymous`, `oauth2`, `totp`, ...). */
+  factors?: string[];
+  /** 1.9.6: when an MFA challenge last succeeded in this session (ms), or null. */
+  mfaUpdatedAt?: number | null;
 }
 
 /** Token types as Appwrite numbers them. */
-export const TOKEN_TYPE = { verification: 2, recovery: 3, magicUrl: 5, phone: 6 } as const;
+export const TOKEN_TYPE = { verification: 2, recovery: 3, magicUrl: 5, phone: 6, oauth2: 7, email: 9 } as const;
 
 export interface TokenRecord {
   $id: string;
