@@ -6,13 +6,15 @@ import { timingSafeEqual } from './hash.js';
 export const JWT_LIFETIME_SECONDS = 900;
 const LEEWAY_SECONDS = 10;
 
-export async function signJwt(key: Uint8Array, payload: { userId: string; sessionId: string }, now: Date): Promise<string> {
+export async function signJwt(
+  key: Uint8Array, payload: { userId: string; sessionId: string }, now: Date, lifetime: number = JWT_LIFETIME_SECONDS,
+): Promise<string> {
   // jose is imported on the first createJWT(), not with the module: ~4 kB gzipped of the browser bundle that most
   // pages never use (`npm run bench`, bundle size table).
   const { SignJWT } = await import('jose');
   return new SignJWT(payload)
     .setProtectedHeader({ typ: 'JWT', alg: 'HS256' })
-    .setExpirationTime(Math.floor(now.getTime() / 1000) + JWT_LIFETIME_SECONDS)
+    .setExpirationTime(Math.floor(now.getTime() / 1000) + lifetime)
     .sign(key);
 }
 

@@ -3,6 +3,7 @@ import { sha256Hex, timingSafeEqual } from '../crypto/hash.js';
 import { verifyJwt } from '../crypto/jwt.js';
 import type { EmulatorCore } from '../core.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
+import type { Behaviour } from './behaviour.js';
 
 /** The session value Appwrite puts in cookies and X-Fallback-Cookies: base64 of {"id": userId, "secret"}. */
 export function encodeSession(userId: string, secret: string): string {
@@ -45,13 +46,18 @@ export function hasSessionCookie(request: Request, projectId: string): boolean {
   return decodeSession(readCookie(cookies, name) || readCookie(cookies, `${name}_legacy`)) !== null;
 }
 
-/** The session value sent by the caller: cookie, legacy cookie, then the X-Fallback-Cookies header (spec §3.4). */
-export function sessionValue(request: Request, projectId: string): string | null {
+/**
+ * The session value sent by the caller: cookie, legacy cookie, then (1.9.6: SDK 14+ `setSession`) the
+ * X-Appwrite-Session header, then the X-Fallback-Cookies header (1.4 spec §3.4, 1.9 spec §1.3). Each is decoded
+ * the same way; the first that decodes wins.
+ */
+export function sessionValue(request: Request, projectId: string, behaviour: Behaviour = '1.4'): string | null {
   const name = `a_session_${projectId}`;
   const cookies = request.headers.get('cookie');
   const fromCookie = readCookie(cookies, name) || readCookie(cookies, `${name}_legacy`);
-  // Appwrite decodes the cookie first and consults the fallback header when that yields nothing.
   if (fromCookie && decodeSession(fromCookie)) return fromCookie;
+  const fromHeader = behaviour === '1.9' ? request.headers.get('x-appwrite-session') : null;
+  if (fromHeader && decodeSession(fromHeader)) return fromHeader;
   const fallback = request.headers.get('x-fallback-cookies');
   if (!fallback) return null;
   try {
@@ -72,22 +78,32 @@ export interface Caller {
 }
 
 /**
- * Resolves the caller: the session from cookie/fallback (its secret's SHA-256 must match a live session of that
- * user), then `X-Appwrite-JWT`, which overrides the user. A bad JWT is 401 user_jwt_invalid; a JWT whose session
- * is gone makes the caller a guest.
+ * When a session ends: 1.9.6 reads its stored expiry (PATCH extends it); 1.4 computed `$createdAt` + the
+ * project's session length at every request.
  */
-export async function resolveCaller(core: EmulatorCore, request: Request, now: Date): Promise<Caller> {
+export function sessionExpiry(session: SessionRecord, sessionLength: number, behaviour: Behaviour): number {
+  const computed = session.$createdAt + sessionLength * 1000;
+  return behaviour === '1.9' ? session.expire ?? computed : computed;
+}
+
+/**
+ * Resolves the caller: the session from cookie/header/fallback (its secret's SHA-256 must match a live session
+ * of that user), then `X-Appwrite-JWT`. In 1.4 the JWT overrides the user; 1.9.6 refuses a JWT beside a session
+ * (403 user_jwt_and_cookie_set). A bad JWT is 401 user_jwt_invalid; a JWT whose session is gone makes the caller
+ * a guest.
+ */
+export async function resolveCaller(core: EmulatorCore, request: Request, now: Date, behaviour: Behaviour = '1.4'): Promise<Caller> {
   const db = await core.db();
-  const duration = core.config.auth.sessionLength * 1000;
   let user: UserRecord | null = null;
   let session: SessionRecord | null = null;
-  const decoded = decodeSession(sessionValue(request, core.config.projectId));
+  const decoded = decodeSession(sessionValue(request, core.config.projectId, behaviour));
   if (decoded) {
     const hash = sha256Hex(decoded.secret);
     // One read transaction for both lookups: this runs on every request, and each IndexedDB transaction costs.
     [user, session] = await db.transaction('r', db.sessions, db.users, async () => {
       const found = await db.sessions.where('secret').equals(hash).first();
-      if (!found || found.userId !== decoded.id || !timingSafeEqual(found.secret, hash) || found.$createdAt + duration < now.getTime()) {
+      if (!found || found.userId !== decoded.id || !timingSafeEqual(found.secret, hash)
+        || sessionExpiry(found, core.config.auth.sessionLength, behaviour) < now.getTime()) {
         return [null, null];
       }
       const owner = (await db.users.get(found.userId)) ?? null;
@@ -95,6 +111,7 @@ export async function resolveCaller(core: EmulatorCore, request: Request, now: D
     });
   }
   const jwt = request.headers.get('x-appwrite-jwt');
+  if (jwt && user && behaviour === '1.9') throw new AppwriteError('user_jwt_and_cookie_set');
   if (jwt) {
     const result = await verifyJwt(await core.jwtKey(false), jwt, now);
     if (!result.ok) throw new AppwriteError('user_jwt_invalid', `Failed to verify JWT. ${result.reason}`);

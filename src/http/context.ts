@@ -1,5 +1,6 @@
 import type { EmulatorCore } from '../core.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
+import type { Behaviour } from './behaviour.js';
 
 /** Everything a service needs to know about the request being served. */
 export interface RequestContext {
@@ -9,6 +10,10 @@ export interface RequestContext {
   /** The route's path pattern, e.g. `/account/sessions/:sessionId` (rate-limit keys use it). */
   routePath: string;
   now: Date;
+  /** The server this request talks to (http/behaviour.ts): rules that differ read it, nothing reads headers. */
+  behaviour: Behaviour;
+  /** The response format models are filtered to ('' = newest). */
+  format: string;
   ip: string;
   userAgent: string;
   /** The resolved caller, or null for guests. */

@@ -1,6 +1,8 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import type { EmulatorCore } from '../core.js';
 import { writeAudit } from '../services/logs.js';
+import { filterModels } from '../models/formats/index.js';
+import { resolveBehaviour, type Behaviour } from './behaviour.js';
 import { encodeSession, hasSessionCookie, resolveCaller } from './caller.js';
 import type { RequestContext, RouteResult } from './context.js';
 import { readParams, validateParams } from './params.js';
@@ -16,6 +18,13 @@ const METHOD_MESSAGES: Record<string, string> = {
   jwt: 'JWT authentication is disabled for this project',
   magicURL: 'Magic URL authentication is disabled for this project',
   phone: 'Phone authentication is disabled for this project',
+  emailOtp: 'Email OTP authentication is disabled for this project',
+};
+
+/** 1.9.6's Origin validator names these browser-extension and app schemes' platforms (1.9 spec §2 step 3). */
+const PLATFORMS_1_9: Record<string, string> = {
+  'http:': 'Web', 'https:': 'Web', 'chrome-extension:': 'Web (Chrome Extension)', 'moz-extension:': 'Web (Firefox Extension)',
+  'safari-web-extension:': 'Web (Safari Extension)', 'ms-browser-extension:': 'Web (Edge Extension)', 'tauri:': 'Web (Tauri)',
 };
 
 function platformName(scheme: string): string | null {
@@ -35,9 +44,12 @@ export function isAllowedHost(core: EmulatorCore, host: string): boolean {
   return allowedHosts(core).some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1))));
 }
 
-/** CSRF check of spec §1 step 5: the Origin (or Referer) host must be an allowed platform. */
-function checkOrigin(core: EmulatorCore, request: Request): void {
-  const source = request.headers.get('origin') || request.headers.get('referer');
+/**
+ * CSRF check (1.4 spec §1 step 5, 1.9 spec §2 step 3): the Origin host must be an allowed platform. 1.4 also
+ * reads the Referer; 1.9.6 reads the Origin alone and knows browser-extension schemes.
+ */
+function checkOrigin(core: EmulatorCore, request: Request, behaviour: Behaviour): void {
+  const source = behaviour === '1.4' ? request.headers.get('origin') || request.headers.get('referer') : request.headers.get('origin');
   if (!source) return;
   let url: URL;
   try {
@@ -45,18 +57,31 @@ function checkOrigin(core: EmulatorCore, request: Request): void {
   } catch {
     return;
   }
+  if (behaviour === '1.9' && !PLATFORMS_1_9[url.protocol]) {
+    throw new AppwriteError('general_unknown_origin', `Invalid Scheme. The scheme used (${url.protocol.slice(0, -1)}) in the Origin (${source}) is not supported. If you are using a custom scheme, please change it to \`appwrite-callback-${core.config.projectId}\``);
+  }
   if (!url.hostname) return;
   const host = url.hostname.toLowerCase();
   if (isAllowedHost(core, host)) return;
-  const platform = platformName(url.protocol);
+  const platform = behaviour === '1.4' ? platformName(url.protocol) : PLATFORMS_1_9[url.protocol];
   throw new AppwriteError('general_unknown_origin', platform
     ? `Invalid Origin. Register your new client (${host}) as a new ${platform} platform on your project console dashboard`
     : 'Unsupported platform');
 }
 
+/** The scope error: 1.4 says `missing scope (account)`, 1.9.6 `missing scopes (["account"])`. */
+export function missingScope(behaviour: Behaviour, scope: string): AppwriteError {
+  return new AppwriteError('general_unauthorized_scope', behaviour === '1.4'
+    ? `User (role: guests) missing scope (${scope})`
+    : `User (role: guests) missing scopes (${JSON.stringify([scope])})`);
+}
+
 /**
- * The request pipeline of spec §1, in Appwrite's order: route, project, caller, origin, scope, blocked user,
- * rate limit, auth-method gate, params, action; then audit. Every failure is turned into a response here.
+ * The request pipeline, in the order of the request's server. Appwrite 1.4 (1.4 spec §1): route, project,
+ * caller, origin, scope, blocked user, rate limit, auth-method gate, params, action. Appwrite 1.9.6 (1.9 spec §2):
+ * origin, caller, project, (an unknown route runs the pipeline too, then 404), scope, blocked user, rate limit,
+ * auth-method gate, session rule, params, action. Then the audit entry. Every failure is turned into a response
+ * here, in the request's server's error format.
  */
 export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
   const match = createRouter(routes);
@@ -65,33 +90,40 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
   return async function handle(request: Request): Promise<Response> {
     const allowed = (host: string) => isAllowedHost(core, host);
     let headers = baseHeaders(request, allowed);
+    const { behaviour, format } = resolveBehaviour(request, core.config.behaviour);
     try {
       const url = new URL(request.url);
       // Preflights are answered on any path, before routing and project checks.
       if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: preflightHeaders(request, allowed) });
-      const found = match(request.method, url.pathname.slice(base.length));
-      if (!found) throw new AppwriteError('general_route_not_found');
-      const { route, pathParams } = found;
+      const found = match(request.method, url.pathname.slice(base.length), behaviour);
+      // 1.4 routes first; 1.9.6 sends an unknown path through its wildcard route, which runs the checks below first.
+      if (!found && behaviour === '1.4') throw new AppwriteError('general_route_not_found');
+      if (behaviour === '1.9' && request.method !== 'GET') checkOrigin(core, request, behaviour);
 
-      const raw = { ...(await readParams(request, url)), ...pathParams };
+      const raw = { ...(await readParams(request, url)), ...found?.pathParams };
       const project = typeof raw.project === 'string' && raw.project ? raw.project : request.headers.get('x-appwrite-project');
+      const now = core.clock.now();
+      // 1.9.6 resolves the caller (and its JWT conflicts) before the project check; 1.4 after.
+      const early = behaviour === '1.9' ? await resolveCaller(core, request, now, behaviour) : null;
       // @note Appwrite serves a request without a project id as its console project; we have none, so a missing
       // id is 404 project_not_found like any unknown one.
       if (project !== core.config.projectId) throw new AppwriteError('project_not_found');
       // Appwrite says whether it had to fall back from the session cookie to X-Fallback-Cookies.
       headers = { ...headers, 'X-Debug-Fallback': hasSessionCookie(request, core.config.projectId) ? 'false' : 'true' };
 
-      const now = core.clock.now();
-      const caller = await resolveCaller(core, request, now);
-      if (request.method !== 'GET') checkOrigin(core, request);
-      if (route.scope === 'account' && !caller.user) {
-        throw new AppwriteError('general_unauthorized_scope', 'User (role: guests) missing scope (account)');
+      const caller = early ?? await resolveCaller(core, request, now, behaviour);
+      if (behaviour === '1.4' && request.method !== 'GET') checkOrigin(core, request, behaviour);
+      if (!found) {
+        if (caller.user && !caller.user.status) throw new AppwriteError('user_blocked');
+        throw new AppwriteError('general_route_not_found');
       }
+      const { route } = found;
+      if (route.scope !== 'public' && !caller.user) throw missingScope(behaviour, route.scope);
       if (caller.user && !caller.user.status) throw new AppwriteError('user_blocked');
 
       const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
       const ctx: RequestContext = {
-        core, request, url, now, routePath: route.path,
+        core, request, url, now, routePath: route.path, behaviour, format,
         ip: forwarded || core.config.ip,
         userAgent: request.headers.get('user-agent') || core.config.userAgent,
         user: caller.user,
@@ -101,12 +133,16 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       if (route.authMethod && !core.config.auth.methods[route.authMethod]) {
         throw new AppwriteError('user_auth_method_unsupported', METHOD_MESSAGES[route.authMethod]);
       }
+      // 1.9.6's `session` group: no new session while one is active (1.4 refused only anonymous ones, in the service).
+      if (behaviour === '1.9' && route.session && caller.user && !url.pathname.includes('oauth2')) {
+        throw new AppwriteError('user_session_already_exists');
+      }
       const params = validateParams(route, raw, core);
       const result = await route.action(ctx, params);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
-      return toResponse(result, headers, core);
+      return toResponse(result, headers, core, format);
     } catch (error) {
-      return errorResponse(error, headers);
+      return errorResponse(error, headers, behaviour);
     }
   };
 }
@@ -125,7 +161,7 @@ async function audit(ctx: RequestContext, event: string, user: UserRecord): Prom
   }
 }
 
-function toResponse(result: RouteResult, headers: Record<string, string>, core: EmulatorCore): Response {
+function toResponse(result: RouteResult, headers: Record<string, string>, core: EmulatorCore, format: string): Response {
   const out = { ...headers, ...result.headers };
   if (result.sessionCookie === 'clear') {
     out['X-Fallback-Cookies'] = '[]';
@@ -142,5 +178,5 @@ function toResponse(result: RouteResult, headers: Record<string, string>, core: 
   if (result.html !== undefined) {
     return new Response(result.html, { status: result.status, headers: { ...out, 'Content-Type': 'text/html; charset=UTF-8' } });
   }
-  return json(result.status, result.body, out);
+  return json(result.status, filterModels(result.body, format), out);
 }

@@ -1,6 +1,7 @@
 import type { AuthMethods } from '../config.js';
 import type { EmulatorCore } from '../core.js';
 import type { Validator } from '../validation/validators.js';
+import type { Behaviour } from './behaviour.js';
 import type { RequestContext, RouteResult } from './context.js';
 
 export interface ParamSpec {
@@ -24,8 +25,15 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path below the endpoint, with `:name` placeholders. */
   path: string;
-  /** `account` routes need a signed-in caller; `public` ones accept guests. */
-  scope: 'public' | 'account';
+  /**
+   * `public` routes accept guests; the others need a signed-in caller and name the scope the error reports
+   * (`account`, or 1.9.6's `targets.write`).
+   */
+  scope: 'public' | 'account' | 'targets.write';
+  /** The servers that have this route (default both). A route missing from the request's server is a 404. */
+  behaviours?: readonly Behaviour[];
+  /** 1.9.6 group `session`: refused while signed in (401 user_session_already_exists), unless the path has `oauth2`. */
+  session?: boolean;
   /** The auth-method toggle that gates this route (501 when disabled). */
   authMethod?: keyof AuthMethods;
   rateLimit?: RateLimitSpec;

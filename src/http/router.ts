@@ -1,3 +1,4 @@
+import type { Behaviour } from './behaviour.js';
 import type { Route } from './route.js';
 
 interface CompiledRoute {
@@ -31,9 +32,9 @@ export function createRouter(routes: Route[]) {
     })
     .sort((a, b) => b.staticSegments - a.staticSegments);
 
-  return function match(method: string, path: string): RouteMatch | null {
+  return function match(method: string, path: string, behaviour: Behaviour): RouteMatch | null {
     for (const { route, pattern, names } of compiled) {
-      if (route.method !== method) continue;
+      if (route.method !== method || (route.behaviours && !route.behaviours.includes(behaviour))) continue;
       const found = pattern.exec(path);
       if (!found) continue;
       const pathParams: Record<string, string> = {};

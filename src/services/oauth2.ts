@@ -142,6 +142,7 @@ async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, s
   try {
     result = await startSession(ctx, updated, {
       provider: p.provider,
+      factors: ['email', 'oauth2'],
       providerUid,
       providerAccessToken: tokens.accessToken,
       providerRefreshToken: tokens.refreshToken,

@@ -10,6 +10,7 @@ import { assertPassword } from './passwords.js';
 import { assertUnchangedSince, currentUser, newId, sessionOrigin, viewSession } from './shared.js';
 import { addUser, assertUserLimit, newUser } from './account.js';
 import { isOAuthProvider } from './oauth-providers.js';
+import { sessionExpiry } from '../http/caller.js';
 
 /** Appwrite's order of a user's sessions (insertion order): by creation time, then by `seq` within a millisecond. */
 export function oldestFirst(a: SessionRecord, b: SessionRecord): number {
@@ -18,6 +19,8 @@ export function oldestFirst(a: SessionRecord, b: SessionRecord): number {
 
 export interface NewSession {
   provider: string;
+  /** 1.9.6: what the sign-in proved (`password`, `anonymous`, `email`, `phone`, `oauth2`, ...). */
+  factors: string[];
   providerUid?: string;
   providerAccessToken?: string;
   providerRefreshToken?: string;
@@ -37,9 +40,13 @@ export async function startSession(
 ) {
   const db = await ctx.core.db();
   const secret = newSecret(ctx.core.random);
+  const now = ctx.now.getTime();
   const session: SessionRecord = {
     $id: newId(ctx),
-    $createdAt: ctx.now.getTime(),
+    $createdAt: now,
+    $updatedAt: now,
+    expire: now + ctx.core.config.auth.sessionLength * 1000,
+    mfaUpdatedAt: null,
     userId: user.$id,
     providerUid: '',
     providerAccessToken: '',
@@ -55,15 +62,20 @@ export async function startSession(
     // Number the session after the user's others, so same-millisecond sessions still prune oldest first.
     session.seq = existing.reduce((max, s) => Math.max(max, s.seq ?? 0), 0) + 1;
     await db.sessions.add(session);
-    const excess = existing.length + 1 - ctx.core.config.auth.maxSessions;
+    const excess = existing.length + 1 - maxSessions(ctx);
     if (excess > 0) await db.sessions.bulkDelete(existing.sort(oldestFirst).slice(0, excess).map((s) => s.$id));
   });
   return {
     status: 201,
-    body: toSession(session, { current: true, duration: ctx.core.config.auth.sessionLength }),
+    body: toSession(session, { current: true, expire: session.expire! }),
     sessionCookie: { userId: user.$id, secret },
     auditUser: user,
   };
+}
+
+/** Sessions kept per user: the option, else the server's default (1.4: 10; 1.9.6: unlimited for new projects). */
+function maxSessions(ctx: RequestContext): number {
+  return ctx.core.config.auth.maxSessions ?? (ctx.behaviour === '1.4' ? 10 : Infinity);
 }
 
 export async function createEmailSession(ctx: RequestContext, p: { email: string; password: string }) {
@@ -73,14 +85,14 @@ export async function createEmailSession(ctx: RequestContext, p: { email: string
   await assertPassword(user, p.password);
   if (!user.status) throw new AppwriteError('user_blocked');
   // providerUid is the e-mail as Appwrite looked it up (lower-cased input), not the stored spelling.
-  return startSession(ctx, user, { provider: 'email', providerUid: p.email.toLowerCase() });
+  return startSession(ctx, user, { provider: 'email', providerUid: p.email.toLowerCase(), factors: ['password'] });
 }
 
 export async function createAnonymousSession(ctx: RequestContext) {
   if (ctx.user) throw new AppwriteError('user_session_already_exists', 'Cannot create an anonymous user when logged in');
   await assertUserLimit(ctx);
   const user = newUser(ctx, newId(ctx), {});
-  return startSession(ctx, user, { provider: 'anonymous' }, (db) => addUser(ctx, db, user));
+  return startSession(ctx, user, { provider: 'anonymous', factors: ['anonymous'] }, (db) => addUser(ctx, db, user));
 }
 
 /** `current` resolves to the request's own session; anything not the caller's is 404 (no existence leak). */
@@ -117,35 +129,43 @@ export async function deleteSessions(ctx: RequestContext) {
   return { status: 204, sessionCookie: deleted > 0 ? ('clear' as const) : undefined, auditUser: user };
 }
 
-export async function createJWT(ctx: RequestContext) {
+/** POST /account/jwt(s): a JWT for the current session, valid `duration` seconds (1.9.6; 1.4: always 900). */
+export async function createJWT(ctx: RequestContext, duration?: number) {
   const user = currentUser(ctx);
   if (!ctx.session) throw new AppwriteError('user_session_not_found');
-  return { jwt: await signJwt(await ctx.core.jwtKey(true), { userId: user.$id, sessionId: ctx.session.$id }, ctx.now) };
+  return { jwt: await signJwt(await ctx.core.jwtKey(true), { userId: user.$id, sessionId: ctx.session.$id }, ctx.now, duration) };
 }
 
 /**
- * PATCH /account/sessions/{id}: refreshes an OAuth2 session's provider tokens with the emulated provider.
- * Sessions of other providers have no OAuth adapter: 501. Appwrite's response shows `current: false` and an
- * empty `countryName` here, a 1.4 quirk we keep.
+ * PATCH /account/sessions/{id}. 1.4 refreshes an OAuth2 session's provider tokens with the emulated provider and
+ * answers 501 for every other session (no OAuth adapter). 1.9.6 extends any session to now + the session length,
+ * refreshing provider tokens too when the session has a refresh token. Both answer `current: false` and an empty
+ * `countryName` here, an Appwrite quirk.
  */
 export async function updateSession(ctx: RequestContext, sessionId: string) {
   const session = await findSession(ctx, sessionId);
-  if (!isOAuthProvider(session.provider)) throw new AppwriteError('project_provider_unsupported');
+  const isOAuth = isOAuthProvider(session.provider);
+  if (ctx.behaviour === '1.4' && !isOAuth) throw new AppwriteError('project_provider_unsupported');
   const db = await ctx.core.db();
-  // The emulated provider's refresh grant; the identity keeps its tokens (Appwrite updates only the session).
-  // The emulated provider loads with the OAuth2 routes, on demand (see http/lazy.ts).
-  const { refreshTokens } = await import('./oauth2-provider.js');
-  const tokens = refreshTokens(ctx, session.providerRefreshToken);
-  const refreshed: SessionRecord = {
-    ...session,
-    providerAccessToken: tokens.accessToken,
-    providerRefreshToken: tokens.refreshToken,
-    providerAccessTokenExpiry: ctx.now.getTime() + tokens.expiresIn * 1000,
-  };
+  const now = ctx.now.getTime();
+  let refreshed: SessionRecord = { ...session };
+  if (ctx.behaviour === '1.9') refreshed = { ...refreshed, expire: now + ctx.core.config.auth.sessionLength * 1000, $updatedAt: now };
+  if (isOAuth && (ctx.behaviour === '1.4' || session.providerRefreshToken)) {
+    // The emulated provider's refresh grant; the identity keeps its tokens (Appwrite updates only the session).
+    // The emulated provider loads with the OAuth2 routes, on demand (see http/lazy.ts).
+    const { refreshTokens } = await import('./oauth2-provider.js');
+    const tokens = refreshTokens(ctx, session.providerRefreshToken);
+    refreshed = {
+      ...refreshed,
+      providerAccessToken: tokens.accessToken,
+      providerRefreshToken: tokens.refreshToken,
+      providerAccessTokenExpiry: now + tokens.expiresIn * 1000,
+    };
+  }
   await db.sessions.put(refreshed);
   return {
     status: 200,
-    body: toSession(refreshed, { current: false, duration: ctx.core.config.auth.sessionLength, countryName: '' }),
+    body: toSession(refreshed, { current: false, expire: sessionExpiry(refreshed, ctx.core.config.auth.sessionLength, ctx.behaviour), countryName: '' }),
     auditUser: currentUser(ctx),
   };
 }

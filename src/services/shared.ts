@@ -4,6 +4,7 @@ import type { RequestContext } from '../http/context.js';
 import { clientInfo } from '../models/client-info.js';
 import { toSession } from '../models/models.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
+import { sessionExpiry } from '../http/caller.js';
 
 /** A new server-side id (`ID.unique()`), or the caller's custom id. */
 export function newId(ctx: RequestContext, requested?: string): string {
@@ -59,7 +60,10 @@ export async function sessionOrigin(ctx: RequestContext) {
 
 /** The Session model as list/get routes show it: `current` iff it is the request's own session. */
 export function viewSession(ctx: RequestContext, session: SessionRecord) {
-  return toSession(session, { current: ctx.session?.$id === session.$id, duration: ctx.core.config.auth.sessionLength });
+  return toSession(session, {
+    current: ctx.session?.$id === session.$id,
+    expire: sessionExpiry(session, ctx.core.config.auth.sessionLength, ctx.behaviour),
+  });
 }
 
 /** Appwrite's unique-index violations come back from IndexedDB as a ConstraintError. */

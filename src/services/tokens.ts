@@ -3,7 +3,7 @@ import { sha256Hex, timingSafeEqual } from '../crypto/hash.js';
 import { digitCode, secret as newSecret } from '../crypto/random.js';
 import type { RequestContext } from '../http/context.js';
 import type { EmulatorDb } from '../storage/db.js';
-import type { InboxRecord, TokenRecord, UserRecord } from '../storage/records.js';
+import { TOKEN_TYPE, type InboxRecord, type TokenRecord, type UserRecord } from '../storage/records.js';
 import { withKeys } from './account.js';
 import { startSession } from './sessions.js';
 import { isConstraintError, newId } from './shared.js';
@@ -109,7 +109,7 @@ export async function sessionFromToken(
   ctx: RequestContext, p: { userId: string; secret: string }, type: number, provider: string, verified: Partial<UserRecord>,
 ) {
   const user = await getUser(ctx, p.userId);
-  return startSession(ctx, user, { provider }, async (tx) => {
+  return startSession(ctx, user, { provider, factors: [type === TOKEN_TYPE.phone ? 'phone' : 'email'] }, async (tx) => {
     await consumeToken(tx, user.$id, type, p.secret, ctx.now);
     await patchUser(tx, user.$id, verified, ctx.now);
   });
