@@ -80,7 +80,10 @@ export interface RawResponse {
 export async function raw(method: string, path: string, options: {
   body?: unknown; session?: string | null; headers?: Record<string, string>; endpoint?: string;
 } = {}): Promise<RawResponse> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-appwrite-project': PROJECT, ...options.headers };
+  // SDK 13's format: these tests pin Appwrite 1.4 behaviour, as SDK 13 gets it.
+  const headers: Record<string, string> = {
+    'content-type': 'application/json', 'x-appwrite-project': PROJECT, 'x-appwrite-response-format': '1.4.0', ...options.headers,
+  };
   if (options.session) headers['x-fallback-cookies'] = options.session;
   const response = await fetch(`${options.endpoint ?? ENDPOINT}${path}`, {
     method,

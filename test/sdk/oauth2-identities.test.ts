@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { error, sdk, useEmulator } from '../helpers.js';
 import { FAILURE, SUCCESS, approve, oauth2Url, signIn } from './oauth2-helpers.js';
 
-const { emulator } = useEmulator();
+// OAuth2 navigations carry no format header: pin the 1.4 server these tests describe.
+const { emulator } = useEmulator({ behaviour: '1.4' });
 
 const HEX40 = /^[0-9a-f]{40}$/;
 const githubSignIn = () => signIn(emulator, oauth2Url(sdk().account, 'github', SUCCESS, FAILURE), approve('octo@example.com', 'Octo'));

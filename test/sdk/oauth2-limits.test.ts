@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ENDPOINT, PROJECT, sdk, useEmulator } from '../helpers.js';
 import { FAILURE, SUCCESS, approve, failureError, hop, oauth2Url, signIn } from './oauth2-helpers.js';
 
-const { emulator } = useEmulator({ auth: { maxSessions: 2, limit: 1 } });
+// OAuth2 navigations carry no format header: pin the 1.4 server these tests describe.
+const { emulator } = useEmulator({ behaviour: '1.4', auth: { maxSessions: 2, limit: 1 } });
 
 const githubUrl = () => oauth2Url(sdk().account, 'github', SUCCESS, FAILURE);
 

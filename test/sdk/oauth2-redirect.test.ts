@@ -7,7 +7,8 @@ import { ENDPOINT, PROJECT, sdk, useEmulator } from '../helpers.js';
 import { FAILURE, SUCCESS, browser, hop, oauth2Url } from './oauth2-helpers.js';
 import { startOAuth2Flow } from '../../src/browser/oauth2-flow.js';
 
-const { emulator } = useEmulator();
+// OAuth2 navigations carry no format header: pin the 1.4 server these tests describe.
+const { emulator } = useEmulator({ behaviour: '1.4' });
 
 const REDIRECT = `${ENDPOINT}/account/sessions/oauth2/github/redirect`;
 const CALLBACK = `${ENDPOINT}/account/sessions/oauth2/callback/github/${PROJECT}`;

@@ -8,7 +8,8 @@ import { PROJECT, error, sdk, useEmulator } from '../helpers.js';
 import { FAILURE, SUCCESS, approve, browser, failureError, oauth2Url, signIn } from './oauth2-helpers.js';
 import { decideOAuth2Consent, startOAuth2Flow } from '../../src/browser/oauth2-flow.js';
 
-const { emulator } = useEmulator();
+// OAuth2 navigations carry no format header: pin the 1.4 server these tests describe.
+const { emulator } = useEmulator({ behaviour: '1.4' });
 
 const NOW = '2026-01-15T10:00:00.000+00:00';
 const IN_4_HOURS = '2026-01-15T14:00:00.000+00:00';

@@ -30,7 +30,8 @@ interface Sent {
 
 /** A hand-rolled request (for what the SDK cannot send). `project: null` sends no project header. */
 async function call(method: string, path: string, init: { headers?: Record<string, string>; body?: unknown; project?: string | null } = {}): Promise<Sent> {
-  const headers: Record<string, string> = { ...init.headers };
+  // SDK 13's format: this file pins Appwrite 1.4's pipeline.
+  const headers: Record<string, string> = { 'x-appwrite-response-format': '1.4.0', ...init.headers };
   if (init.project !== null) headers['x-appwrite-project'] = init.project ?? PROJECT;
   if (init.body !== undefined) headers['content-type'] ??= 'application/json';
   const response = await fetch(`${ENDPOINT}${path}`, {
@@ -76,7 +77,7 @@ function another(options: Partial<EmulatorOptions> = {}): Emulator {
 async function handleOn(target: Emulator, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Sent> {
   const response = await target.handle(new Request(`${target.config.endpoint}${path}`, {
     method,
-    headers: { 'x-appwrite-project': target.config.projectId, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: { 'x-appwrite-project': target.config.projectId, 'x-appwrite-response-format': '1.4.0', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   }));
   const text = await response.text();
@@ -139,7 +140,7 @@ describe('request params (spec §2.4: JSON or form bodies, merged over the query
   /** PATCH /account/prefs with a raw body, signed in; returns the status and the stored prefs. */
   async function patchPrefs(fallback: string, body: BodyInit, contentType: string, query = '') {
     const response = await fetch(`${ENDPOINT}/account/prefs${query}`, {
-      method: 'PATCH', body, headers: { 'x-appwrite-project': PROJECT, 'x-fallback-cookies': fallback, 'content-type': contentType },
+      method: 'PATCH', body, headers: { 'x-appwrite-project': PROJECT, 'x-appwrite-response-format': '1.4.0', 'x-fallback-cookies': fallback, 'content-type': contentType },
     });
     const sent = await response.json();
     return [response.status, response.status === 200 ? sent.prefs : sent.message];
