@@ -137,7 +137,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       if (behaviour === '1.9' && route.session && caller.user && !url.pathname.includes('oauth2')) {
         throw new AppwriteError('user_session_already_exists');
       }
-      const params = validateParams(route, raw, core);
+      const params = validateParams(route, raw, core, behaviour);
       const result = await route.action(ctx, params);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
       return toResponse(result, headers, core, format);

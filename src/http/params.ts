@@ -1,5 +1,6 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import type { EmulatorCore } from '../core.js';
+import type { Behaviour } from './behaviour.js';
 import type { Params, Route } from './route.js';
 
 /**
@@ -100,7 +101,7 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
 }
 
 /** Validates in declaration order; the first failure is Appwrite's 400 with its exact message. */
-export function validateParams(route: Route, raw: Params, core: EmulatorCore): Params {
+export function validateParams(route: Route, raw: Params, core: EmulatorCore, behaviour: Behaviour): Params {
   const out: Params = {};
   for (const spec of route.params ?? []) {
     const present = Object.prototype.hasOwnProperty.call(raw, spec.name) && raw[spec.name] !== undefined;
@@ -110,7 +111,8 @@ export function validateParams(route: Route, raw: Params, core: EmulatorCore): P
       continue;
     }
     const value = raw[spec.name];
-    const validator = typeof spec.validator === 'function' ? spec.validator(core) : spec.validator;
+    const chosen = behaviour === '1.9' && spec.validator19 ? spec.validator19 : spec.validator;
+    const validator = typeof chosen === 'function' ? chosen(core) : chosen;
     if (!validator.isValid(value)) {
       const description = validator.describe?.(value) ?? validator.description;
       throw new AppwriteError('general_argument_invalid', `Invalid \`${spec.name}\` param: ${description}`);

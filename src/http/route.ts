@@ -8,6 +8,8 @@ export interface ParamSpec {
   name: string;
   /** A validator, or a function building one from the emulator's options (e.g. allowed redirect hosts). */
   validator: Validator | ((core: EmulatorCore) => Validator);
+  /** Where 1.9.6's validator differs, it (the route's other servers keep `validator`). */
+  validator19?: Validator | ((core: EmulatorCore) => Validator);
   optional?: boolean;
   /** Value used when an optional param is absent. */
   default?: unknown;
