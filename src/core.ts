@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import type { CallerCache } from './http/caller-cache.js';
 import type { ResolvedConfig } from './config.js';
 import type { Random } from './crypto/random.js';
 import type { EmulatorDb } from './storage/db.js';
@@ -10,6 +11,8 @@ export interface EmulatorCore {
   clock: Clock;
   random: Random;
   db(): Promise<EmulatorDb>;
+  /** Resolved sessions by session value, emptied by any write to users or sessions (http/caller-cache.ts). */
+  callers: CallerCache;
   /** Called after a message is stored, so waiting tests and the panel see it at once. */
   onInboxMessage(message: InboxRecord): void;
   /**

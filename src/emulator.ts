@@ -3,6 +3,7 @@ import { createClock, type Clock } from './clock.js';
 import { resolveConfig, type EmulatorOptions, type ResolvedConfig } from './config.js';
 import type { EmulatorCore } from './core.js';
 import { createRandom } from './crypto/random.js';
+import { createCallerCache } from './http/caller-cache.js';
 import { createRequestHandler } from './http/handle.js';
 import { routes } from './http/routes.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
@@ -68,8 +69,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     return create ? createJwtKey() : readJwtKey();
   }
 
+  const callers = createCallerCache(config.databaseName);
   const core: EmulatorCore = {
-    config, clock, random, db, jwtKey,
+    config, clock, random, db, jwtKey, callers,
     onInboxMessage: (record) => inbox?.deliver(record),
   };
 
@@ -96,10 +98,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       await database.transaction('rw', database.allTables, async () => {
         await Promise.all(database.allTables.map((table) => table.clear()));
       });
+      callers.clear();
       clock.reset();
     },
     async close() {
       inbox?.close();
+      callers.close();
       if (opened) (await opened).close();
       opened = null;
     },

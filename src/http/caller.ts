@@ -4,6 +4,7 @@ import { verifyJwt } from '../crypto/jwt.js';
 import type { EmulatorCore } from '../core.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
 import type { Behaviour } from './behaviour.js';
+import type { CachedCaller } from './caller-cache.js';
 
 /** The session value Appwrite puts in cookies and X-Fallback-Cookies: base64 of {"id": userId, "secret"}. */
 export function encodeSession(userId: string, secret: string): string {
@@ -77,6 +78,22 @@ export interface Caller {
   session: SessionRecord | null;
 }
 
+/** The session a value names and its user, from the database (and remembered in the caller cache). */
+async function lookupSession(core: EmulatorCore, value: string, decoded: { id: string; secret: string }): Promise<CachedCaller | null> {
+  const db = await core.db();
+  const hash = sha256Hex(decoded.secret);
+  const generation = core.callers.generation();
+  // One read transaction for both lookups: each IndexedDB transaction costs.
+  const found = await db.transaction('r', db.sessions, db.users, async () => {
+    const stored = await db.sessions.where('secret').equals(hash).first();
+    if (!stored || stored.userId !== decoded.id || !timingSafeEqual(stored.secret, hash)) return null;
+    const owner = await db.users.get(stored.userId);
+    return owner ? { user: owner, session: stored } : null;
+  });
+  if (found) core.callers.set(value, found, generation);
+  return found;
+}
+
 /**
  * When a session ends: 1.9.6 reads its stored expiry (PATCH extends it); 1.4 computed `$createdAt` + the
  * project's session length at every request.
@@ -96,19 +113,13 @@ export async function resolveCaller(core: EmulatorCore, request: Request, now: D
   const db = await core.db();
   let user: UserRecord | null = null;
   let session: SessionRecord | null = null;
-  const decoded = decodeSession(sessionValue(request, core.config.projectId, behaviour));
-  if (decoded) {
-    const hash = sha256Hex(decoded.secret);
-    // One read transaction for both lookups: this runs on every request, and each IndexedDB transaction costs.
-    [user, session] = await db.transaction('r', db.sessions, db.users, async () => {
-      const found = await db.sessions.where('secret').equals(hash).first();
-      if (!found || found.userId !== decoded.id || !timingSafeEqual(found.secret, hash)
-        || sessionExpiry(found, core.config.auth.sessionLength, behaviour) < now.getTime()) {
-        return [null, null];
-      }
-      const owner = (await db.users.get(found.userId)) ?? null;
-      return [owner, owner ? found : null];
-    });
+  const value = sessionValue(request, core.config.projectId, behaviour);
+  const decoded = decodeSession(value);
+  if (value && decoded) {
+    const known = core.callers.get(value) ?? await lookupSession(core, value, decoded);
+    if (known && sessionExpiry(known.session, core.config.auth.sessionLength, behaviour) >= now.getTime()) {
+      ({ user, session } = known);
+    }
   }
   const jwt = request.headers.get('x-appwrite-jwt');
   if (jwt && user && behaviour === '1.9') throw new AppwriteError('user_jwt_and_cookie_set');

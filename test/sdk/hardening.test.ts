@@ -122,6 +122,31 @@ describe('JWTs with two tabs over one database', () => {
   });
 });
 
+describe('the resolved-session cache with two tabs over one database', () => {
+  it('forgets a session deleted, and a user blocked, in the other tab at once', async () => {
+    const { IDBFactory } = await import('fake-indexeddb');
+    const indexedDB = new IDBFactory();
+    const tab = () => createEmulator({ projectId: PROJECT, indexedDB, databaseName: 'cache-tabs', rateLimits: false, auth: { passwordHash: FAST_HASH } });
+    const [a, b] = [tab(), tab()];
+    const call = (t: Emulator, method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
+      t.handle(new Request(`https://cloud.appwrite.io/v1${path}`, {
+        method, body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { 'content-type': 'application/json', 'x-appwrite-project': PROJECT, 'x-appwrite-response-format': '1.4.0', ...headers },
+      }));
+    await call(a, 'POST', '/account', {}, { userId: 'unique()', email: 'ada@example.com', password: 'password123' });
+    const signIn = async () => ({ 'x-fallback-cookies': (await call(a, 'POST', '/account/sessions/email', {}, { email: 'ada@example.com', password: 'password123' })).headers.get('x-fallback-cookies')! });
+    const first = await signIn();
+    expect((await call(a, 'GET', '/account', first)).status).toBe(200); // now remembered by tab a
+    expect((await call(b, 'DELETE', '/account/sessions/current', first)).status).toBe(204);
+    expect(triple(await (await call(a, 'GET', '/account', first)).json())).toEqual([401, 'general_unauthorized_scope', 'User (role: guests) missing scope (account)']);
+    const second = await signIn();
+    expect((await call(a, 'GET', '/account', second)).status).toBe(200);
+    expect((await call(b, 'PATCH', '/account/status', second)).status).toBe(200);
+    expect((await (await call(a, 'GET', '/account', second)).json()).type).toBe('user_blocked');
+    await Promise.all([a.close(), b.close()]);
+  });
+});
+
 describe('deeply nested params', () => {
   const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
