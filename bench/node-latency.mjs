@@ -1,6 +1,7 @@
 // Median latency of SDK calls through msw/node: the emulator vs a bare MSW handler answering constant JSON.
 // Both run in this one process, in alternating blocks, so machine noise hits both alike.
 import { Account, Client, ID } from 'appwrite';
+import * as sdk26 from 'appwrite-26';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createEmulator } from '../dist/index.js';
@@ -73,7 +74,14 @@ export async function nodeLatency() {
     server.close();
     const bare = setupServer(http.get(`${ENDPOINT}/account`, () => HttpResponse.json(user)));
     const account = client(session);
-    results.push(await compare('account.get()', server, bare, () => account.get(), () => account.get()));
+    results.push(await compare('account.get() (SDK 13, Appwrite 1.4)', server, bare, () => account.get(), () => account.get()));
+
+    // SDK 26 (format 1.9.5, Appwrite 1.9.6): the session goes in X-Appwrite-Session (`setSession`, the cookie value).
+    const cookieValue = JSON.parse(session)[`a_session_${PROJECT}`];
+    const account26 = new sdk26.Account(new sdk26.Client().setEndpoint(ENDPOINT).setProject(PROJECT).setSession(cookieValue));
+    const user26 = await (async () => { server.listen(); try { return await account26.get(); } finally { server.close(); } })();
+    const bare26 = setupServer(http.get(`${ENDPOINT}/account`, () => HttpResponse.json(user26)));
+    results.push(await compare('account.get() (SDK 26, Appwrite 1.9.6)', server, bare26, () => account26.get(), () => account26.get()));
 
     // createEmailSession(): argon2id verification dominates; measured with the default hash parameters.
     const sessionBody = (await (await emulator.handle(new Request(`${ENDPOINT}/account/sessions/email`, {

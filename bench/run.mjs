@@ -9,15 +9,16 @@ const ms = (n) => n.toFixed(1);
 const bytes = (n) => n.toLocaleString('en-US');
 const row = (cells, widths) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
 
-console.log('appwrite-emulator benchmarks (Node', process.version + ', msw/node, real appwrite@13.0.2 SDK)\n');
+console.log('appwrite-emulator benchmarks (Node', process.version + ', msw/node, real appwrite@13.0.2 and appwrite@26.0.0 SDKs)\n');
 console.log('Node: median latency per call, emulator vs a bare MSW handler returning constant JSON');
 const rows = await nodeLatency();
 console.log(['call'.padEnd(62), 'emulator ms', 'bare ms', 'ratio', 'samples'].join('  '));
 for (const r of rows) {
   console.log([r.name.padEnd(62), fmt(r.emulatorMs).padStart(11), fmt(r.bareMs).padStart(7), (fmt(r.ratio) + 'x').padStart(7), String(r.samples).padStart(7)].join('  '));
 }
-const get = rows.find((r) => r.name === 'account.get()');
-console.log(`\naccount.get() target: within 1.5x of the bare floor -> ${get.ratio <= 1.5 ? 'met' : 'NOT met'} (${fmt(get.ratio)}x)`);
+for (const get of rows.filter((r) => r.name.startsWith('account.get()'))) {
+  console.log(`${get.name} target: within 1.3x of the bare floor -> ${get.ratio <= 1.3 ? 'met' : 'NOT met'} (${fmt(get.ratio)}x)`);
+}
 
 // ---- Bundle size -------------------------------------------------------------------------------------------------
 const TARGET_GZ = 60_000;
@@ -36,8 +37,9 @@ console.log(row(['baseline: msw/browser at start', bytes(size.msw.startMin), byt
 console.log('start chunks by part (marginal: the start size minus the start size with that package external):');
 for (const p of size.parts) console.log(row([`  ${p.name}`, bytes(p.min), bytes(p.gz)], bw));
 console.log(`fake-indexeddb (Node only) in the browser bundle: ${size.fakeIndexedDbChunks.length ? `YES, in ${size.fakeIndexedDbChunks.join(', ')}` : 'no (in no emitted chunk)'}`);
-// The panel is on by default, so the target is judged on the start chunks plus the panel's chunk.
-const panel = size.emulator.lazy.filter((c) => c.modules.some((id) => /inbox\/panel/.test(id)));
+// The panel is on by default, so the target is judged on the start chunks plus the panel's chunks (its own and the
+// link check it shares with the OAuth2 page, which loads with it).
+const panel = size.emulator.lazy.filter((c) => c.modules.some((id) => /inbox\/panel|browser\/safe-navigation/.test(id)));
 const withPanel = size.emulator.startGz + panel.reduce((n, c) => n + c.gz, 0);
 console.log(row(['  total at start + the inbox panel (default on)', '', bytes(withPanel)], bw));
 console.log(`\nbundle target: under ${bytes(TARGET_GZ)} bytes gzipped at start, panel included -> ${withPanel < TARGET_GZ ? 'met' : 'NOT met'}`
