@@ -1,13 +1,15 @@
 /**
- * The emulated provider's consent screen, and the page shown when a hop of the flow answers an error.
- * Framework-free custom elements with shadow roots (inline CSS, no assets, no network), keyboard usable, light
+ * The emulated provider's consent screen, the page shown when a hop of the flow answers an error, and the notice
+ * shown instead of following a non-web link (safe-navigation.ts). Framework-free custom elements with shadow roots (inline CSS, no assets, no network), keyboard usable, light
  * and dark. The consent screen says plainly that it is the emulator's stand-in: it never imitates the real
  * provider's look and asks for no password.
  */
 import type { ConsentAccount, ConsentDecision, ConsentInfo } from './oauth2-flow.js';
+import { REFUSED_LINK_MESSAGE, type FollowLinkOptions } from './safe-navigation.js';
 
 const CONSENT_TAG = 'appwrite-emulator-oauth2-consent';
 const ERROR_TAG = 'appwrite-emulator-oauth2-error';
+const REFUSED_TAG = 'appwrite-emulator-refused-link';
 
 const STYLE = `
 :host{all:initial!important;position:fixed!important;inset:0!important;z-index:2147483647!important;display:block!important}
@@ -65,7 +67,9 @@ function mount(tag: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'open' });
   root.append(h('style', {}, STYLE));
-  (document.body ?? document.documentElement).append(host);
+  // Last in the document, as the inbox panel is: with the same z-index, the later one is on top, and a notice shown
+  // from the open panel must cover it.
+  document.documentElement.append(host);
   return { host, root };
 }
 
@@ -176,4 +180,44 @@ export function showOAuth2Error(error: { url: string; status: number; contentTyp
   trapFocus(root, dialog);
   root.append(h('div', { class: 'root' }, dialog));
   back.focus();
+}
+
+const REFUSED_EXPLANATIONS: Record<FollowLinkOptions['source'], string> = {
+  oauth2: 'It is the app\'s OAuth2 success or failure URL, where Appwrite\'s last redirect sends the browser. '
+    + 'A browser never runs a redirect to such a URL; the emulator moves the page itself, so it stops here. '
+    + 'Pass http: or https: URLs to createOAuth2Session().',
+  inbox: 'It is the link in this e-mail. A mail client would not run it either; the inbox opens links in this page, '
+    + 'so it stops here. Pass an http: or https: URL as the url of the call that sent the e-mail.',
+};
+
+/**
+ * The notice shown instead of following a link that is not http: or https: (safe-navigation.ts): the URL as text,
+ * never as a link or HTML, and why it was not opened. With `backTo` it replaces the page (as an error page would)
+ * and links back to the app; without it, it closes with its button or Escape.
+ */
+export function showRefusedLink(url: string, options: Pick<FollowLinkOptions, 'source' | 'backTo'>): void {
+  const { host, root } = mount(REFUSED_TAG);
+  const close = () => host.remove();
+  const action = options.backTo === undefined
+    ? h('button', { type: 'button', class: 'primary', click: close }, 'Close')
+    : h('a', { href: options.backTo }, 'Back to the app');
+  const dialog = h('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'title', 'aria-describedby': 'desc' },
+    h('header', {},
+      h('span', { class: 'tag' }, 'appwrite-emulator · offline'),
+      h('h1', { id: 'title' }, 'Link not followed'),
+      h('p', { id: 'desc' }, REFUSED_LINK_MESSAGE),
+      h('p', { class: 'muted' }, REFUSED_EXPLANATIONS[options.source])),
+    h('section', {}, h('h2', {}, 'The link'), h('code', { 'data-refused-url': '' }, url)),
+    h('footer', {}, h('span', { class: 'muted' }, 'Nothing was opened and no script ran.'), action));
+  if (options.backTo === undefined) {
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close();
+      }
+    });
+  }
+  trapFocus(root, dialog);
+  root.append(h('div', { class: 'root' }, dialog));
+  action.focus();
 }

@@ -2,7 +2,9 @@
  * The dev inbox panel: a floating badge that opens the e-mails and SMS the emulator "sent".
  * Framework-free custom element `<appwrite-emulator-inbox>` with a shadow root, so the page's CSS cannot reach in
  * and ours cannot leak out. E-mail HTML renders in `<iframe sandbox="">`: no script, no access to the page.
+ * "Open link" follows only http(s) links (safe-navigation.ts).
  */
+import { followLink } from '../browser/safe-navigation.js';
 import type { Emulator } from '../emulator.js';
 import type { InboxMessage } from './inbox.js';
 
@@ -185,8 +187,10 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'>, op
       live.textContent = ok ? `${isEmail ? 'Secret' : 'Code'} copied to the clipboard` : 'Could not copy';
       setTimeout(() => (copy.textContent = copyLabel), 1500);
     } }, copyLabel);
+    // sandbox="" grants nothing: no script, an opaque origin, no popups (the mail's target=_blank link is inert)
+    // and no navigation of the page. Never add allow-scripts, allow-same-origin, allow-popups or allow-top-navigation.
     const body = isEmail && message.html !== undefined
-      ? [h('iframe', { sandbox: '', srcdoc: message.html, title: `E-mail: ${title}`, loading: 'lazy' }),
+      ? [h('iframe', { sandbox: '', srcdoc: message.html, title: `E-mail: ${title}`, loading: 'lazy', referrerpolicy: 'no-referrer' }),
         h('details', {}, h('summary', {}, 'Plain text'), h('p', { class: 'text' }, message.text))]
       : [h('p', { class: isEmail ? 'text' : 'text sms' }, message.text)];
     return h('li', { 'data-id': message.id },
@@ -197,7 +201,7 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'>, op
         h('p', { class: 'to' }, `To: ${message.to}`),
         ...body,
         h('div', { class: 'actions' },
-          message.url ? h('button', { type: 'button', class: 'primary', onclick: () => location.assign(message.url!) }, 'Open link') : null,
+          message.url ? h('button', { type: 'button', class: 'primary', onclick: () => followLink(message.url!, { source: 'inbox' }) }, 'Open link') : null,
           copy)));
   }
 
