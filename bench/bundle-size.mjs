@@ -18,8 +18,9 @@ const LAZY_WHEN = [
   [/node_modules\/jose\//, 'on the first createJWT()'],
   [/node_modules\/fake-indexeddb\//, 'never in a browser (Node fallback)'],
   [/inbox\/panel/, 'the inbox panel: fetched by startEmulator() while the worker starts, unless panel: false'],
+  [/browser\/safe-navigation/, 'with the inbox panel or an OAuth2 sign-in (the http(s)-only link check)'],
   [/ua-parser-js/, 'on the first session created or log listed (user-agent parsing)'],
-  [/oauth2-(consent|flow)/, 'only when an OAuth2 sign-in returns to the page'],
+  [/oauth2-(consent|flow|page|handoff)/, 'only when an OAuth2 sign-in returns to the page'],
   [/services\/(oauth2|magic-url|phone|recovery|verification|identities|tokens)|inbox\/links/, 'on the first request of that route group'],
 ];
 

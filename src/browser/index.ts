@@ -9,7 +9,6 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createEmulator, type Emulator } from '../emulator.js';
 import type { EmulatorOptions } from '../config.js';
 import type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
-import { resumeOAuth2 } from './oauth2-page.js';
 
 export type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
 
@@ -139,7 +138,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
   if (!quiet) {
     console.info(`[appwrite-emulator] Appwrite 1.4 emulator active: project "${emulator.config.projectId}", endpoint ${emulator.config.endpoint} (offline, data in IndexedDB "${emulator.config.databaseName}")`);
   }
-  await resumeOAuth2(browserEmulator);
+  // An OAuth2 sign-in handed back by the service worker (oauth2-page.ts): its code loads only when the worker's
+  // marker is in the address, which most page loads never have.
+  if (location.hash.startsWith('#appwrite-emulator-oauth2=')) await (await import('./oauth2-page.js')).resumeOAuth2(browserEmulator);
   return browserEmulator;
 }
 

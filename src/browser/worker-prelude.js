@@ -7,9 +7,18 @@
  * and MSW's worker lets navigations through to the network. This listener, registered before MSW's, answers such a
  * same-origin navigation with a redirect back to the page that started it, carrying the original URL in the hash.
  * The page boots, `startEmulator()` runs and `resumeOAuth2()` takes over from there.
+ *
+ * The hand-off proves it comes from here: before redirecting, the worker stores a one-time random nonce with the
+ * original URL in IndexedDB, and the hash carries `<nonce>:<original URL>`. The page takes the nonce out of the
+ * store (oauth2-handoff.ts) and ignores a marker without a stored, fresh one, so a link that merely carries the
+ * hash (or replays an old one) starts nothing.
  */
 const APPWRITE_EMULATOR_OAUTH2_MARKER = 'appwrite-emulator-oauth2'
 const APPWRITE_EMULATOR_OAUTH2_PATH = /\/account\/sessions\/oauth2\/[^/]+\/?$/
+// Keep these three in step with src/browser/oauth2-handoff.ts, the page's side.
+const APPWRITE_EMULATOR_HANDOFF_DB = 'appwrite-emulator-oauth2-handoff'
+const APPWRITE_EMULATOR_HANDOFF_VERSION = 1
+const APPWRITE_EMULATOR_HANDOFF_STORE = 'handoffs'
 
 addEventListener('fetch', function (event) {
   const request = event.request
@@ -20,8 +29,23 @@ addEventListener('fetch', function (event) {
   if (url.origin !== self.location.origin || !APPWRITE_EMULATOR_OAUTH2_PATH.test(url.pathname)) {
     return
   }
-  event.respondWith(Response.redirect(appwriteEmulatorOAuth2Target(request, url), 302))
+  event.respondWith(appwriteEmulatorOAuth2Redirect(request, url))
 })
+
+/** The 302 back to the page, its hash marker carrying a nonce stored for the page to check. */
+async function appwriteEmulatorOAuth2Redirect(request, url) {
+  const target = new URL(appwriteEmulatorOAuth2Target(request, url))
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  const nonce = Array.from(bytes, function (b) { return b.toString(16).padStart(2, '0') }).join('')
+  try {
+    await appwriteEmulatorStoreHandoff({ nonce: nonce, url: request.url, issuedAt: Date.now() })
+  } catch (error) {
+    // The page will find no nonce and ignore the marker; say why here, where it happened.
+    console.error('[appwrite-emulator] could not store the OAuth2 hand-off in IndexedDB; the sign-in will not start', error)
+  }
+  target.hash = APPWRITE_EMULATOR_OAUTH2_MARKER + '=' + nonce + ':' + encodeURIComponent(request.url)
+  return Response.redirect(target.href, 302)
+}
 
 /** Where to send the browser: the page that navigated, else the `success` URL, else the site root. */
 function appwriteEmulatorOAuth2Target(request, url) {
@@ -39,7 +63,24 @@ function appwriteEmulatorOAuth2Target(request, url) {
   if (target.origin !== self.location.origin) {
     target = new URL('/', self.location.origin)
   }
-  target.hash = APPWRITE_EMULATOR_OAUTH2_MARKER + '=' + encodeURIComponent(request.url)
   return target.href
 }
 
+/** Writes one hand-off record and resolves once it is committed (so the page is sure to find it). */
+function appwriteEmulatorStoreHandoff(record) {
+  return new Promise(function (resolve, reject) {
+    const open = indexedDB.open(APPWRITE_EMULATOR_HANDOFF_DB, APPWRITE_EMULATOR_HANDOFF_VERSION)
+    open.onupgradeneeded = function () {
+      open.result.createObjectStore(APPWRITE_EMULATOR_HANDOFF_STORE, { keyPath: 'nonce' })
+    }
+    open.onerror = function () { reject(open.error) }
+    open.onblocked = function () { reject(new Error('the hand-off database is blocked by another connection')) }
+    open.onsuccess = function () {
+      const db = open.result
+      const tx = db.transaction(APPWRITE_EMULATOR_HANDOFF_STORE, 'readwrite')
+      tx.objectStore(APPWRITE_EMULATOR_HANDOFF_STORE).put(record)
+      tx.oncomplete = function () { db.close(); resolve() }
+      tx.onerror = tx.onabort = function () { db.close(); reject(tx.error) }
+    }
+  })
+}

@@ -1,11 +1,13 @@
 // The service worker's part of OAuth2: catching the SDK's page navigation to <endpoint>/account/sessions/oauth2/…
-// (msw's worker lets navigations through) and handing it back to the app with a hash marker.
+// (msw's worker lets navigations through) and handing it back to the app with a hash marker that carries a
+// one-time nonce (stored in IndexedDB for the page to check) and the original URL.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from './harness.js';
 
 const app = useBrowserApp('test/e2e/fixtures/app');
 const MARKER = '#appwrite-emulator-oauth2=';
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function mainFrameNavigations(page: Page) {
   const urls: string[] = [];
@@ -14,7 +16,7 @@ function mainFrameNavigations(page: Page) {
 }
 
 describe('service worker: OAuth2 navigations', () => {
-  it('answers createOAuth2Session()\'s navigation with a redirect to the page that started it, the original URL in the hash', async () => {
+  it('answers createOAuth2Session()\'s navigation with a redirect to the page that started it, a nonce and the original URL in the hash', async () => {
     const page = await app.newPage();
     await page.goto(`${app.url}?from=app`);
     await page.waitForSelector('html[data-ready=true]');
@@ -29,7 +31,7 @@ describe('service worker: OAuth2 navigations', () => {
     await expect.poll(() => urls.find((url) => url.includes(MARKER))).toBeDefined();
     const marked = urls.find((url) => url.includes(MARKER))!;
     const original = `${app.url}v1/account/sessions/oauth2/github?success=${encodeURIComponent(`${app.url}ok`)}&failure=${encodeURIComponent(`${app.url}failed`)}&scopes%5B0%5D=read%3Auser&project=e2e-fixture`;
-    expect(marked).toBe(`${app.url}?from=app${MARKER}${encodeURIComponent(original)}`);
+    expect(marked).toMatch(new RegExp(`^${escape(`${app.url}?from=app${MARKER}`)}[0-9a-f]{32}:${escape(encodeURIComponent(original))}$`));
     expect(oauthResponses).toEqual([{ status: 302, fromServiceWorker: true }]);
   });
 
@@ -40,7 +42,7 @@ describe('service worker: OAuth2 navigations', () => {
     const urls = mainFrameNavigations(page);
     const original = `${app.url}v1/account/sessions/oauth2/google?success=${encodeURIComponent(`${app.url}welcome`)}&project=e2e-fixture`;
     await page.goto(original);
-    await expect.poll(() => urls.find((url) => url.includes(MARKER))).toBe(`${app.url}welcome${MARKER}${encodeURIComponent(original)}`);
+    await expect.poll(() => urls.find((url) => url.includes(MARKER))).toMatch(new RegExp(`^${escape(`${app.url}welcome${MARKER}`)}[0-9a-f]{32}:${escape(encodeURIComponent(original))}$`));
   });
 
   it('leaves other navigations alone (the app server answers them)', async () => {
