@@ -2,61 +2,27 @@
  * The built demo (`vite build` with demo/vite.config.ts, as `npm run build:demo` runs it) served by a plain static
  * file server from a sub-folder: no Vite, no rewrites, no API server. Everything /v1 must be answered in the page.
  */
-import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveBuiltDemo, type StaticDemo } from './demo-build.js';
 import { heading, newestMessage, openDemo, openInbox, signIn, signOut, signUp, uniqueEmail } from './demo-helpers.js';
 import { launchChromium, screenshot } from './harness.js';
 
 const FOLDER = '/static-demo/';
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
-let outDir: string;
-let server: Server;
+let demo: StaticDemo;
 let browser: Browser;
 let baseUrl: string;
-const requested: string[] = [];
-
-/** A static server like any web host: files under FOLDER, index.html for the folder itself, 404 for the rest. */
-function serveStatic(root: string): Promise<Server> {
-  const httpServer = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    requested.push(path);
-    const file = path === FOLDER ? 'index.html' : path.startsWith(FOLDER) ? path.slice(FOLDER.length) : null;
-    const full = file === null ? null : normalize(join(root, file));
-    if (!full || !full.startsWith(root + sep)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    try {
-      const body = await readFile(full);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(full)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  return new Promise((resolveListen) => httpServer.listen(0, '127.0.0.1', () => resolveListen(httpServer)));
-}
+let requested: string[];
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'appwrite-emulator-demo-'));
-  const configFile = fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url));
-  await build({ configFile, logLevel: 'warn', build: { outDir } });
-  [server, browser] = await Promise.all([serveStatic(resolve(outDir)), launchChromium()]);
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('static server has no port');
-  baseUrl = `http://127.0.0.1:${address.port}${FOLDER}`;
+  [demo, browser] = await Promise.all([serveBuiltDemo(FOLDER), launchChromium()]);
+  ({ url: baseUrl, requested } = demo);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  if (outDir) await rm(outDir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 describe('demo: the static build (npm run build:demo) on a plain static server', () => {
