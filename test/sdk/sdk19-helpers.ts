@@ -17,7 +17,9 @@ export type Sdk = (typeof SDKS)[number];
 /** A fresh page's Account service of `sdk` (the session is shared through localStorage.cookieFallback). */
 export function account19(sdk: Sdk, endpoint = ENDPOINT) {
   const client = new sdk.Client().setEndpoint(endpoint).setProject(PROJECT);
-  return { client, account: new sdk.Account(client) as InstanceType<typeof sdk28.Account> };
+  // Both SDKs' Account take their own Client; their declared types differ only in private members.
+  const Account = sdk.Account as unknown as new (client: unknown) => InstanceType<typeof sdk28.Account>;
+  return { client, account: new Account(client) };
 }
 
 export const TOKEN_KEYS_19 = ['$id', '$createdAt', 'userId', 'secret', 'expire', 'phrase'];
