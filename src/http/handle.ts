@@ -6,7 +6,7 @@ import { resolveBehaviour, type Behaviour } from './behaviour.js';
 import { encodeSession, hasSessionCookie, resolveCaller } from './caller.js';
 import type { RequestContext, RouteResult } from './context.js';
 import { readParams, validateParams } from './params.js';
-import { applyRateLimit } from './rate-limit.js';
+import { applyRateLimit, resetRateLimit } from './rate-limit.js';
 import { baseHeaders, errorResponse, json, preflightHeaders } from './respond.js';
 import type { Route } from './route.js';
 import type { UserRecord } from '../storage/records.js';
@@ -139,12 +139,18 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       }
       const params = validateParams(route, raw, core, behaviour);
       const result = await route.action(ctx, params);
+      if (resetsAbuse(route, behaviour, result)) await resetRateLimit(ctx, route.rateLimit!, raw);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
       return toResponse(result, headers, core, format);
     } catch (error) {
       return errorResponse(error, headers, behaviour);
     }
   };
+}
+
+/** 1.9.6's abuse reset after a successful sign-in (1.4 has no such label: its counters keep counting). */
+function resetsAbuse(route: Route, behaviour: Behaviour, result: RouteResult): boolean {
+  return behaviour === '1.9' && !!route.abuseReset && !!route.rateLimit && result.status === 201;
 }
 
 /**

@@ -18,18 +18,24 @@ function bucketKey(template: string, ctx: RequestContext, params: Params): strin
     });
 }
 
+/** The window the request falls in, and the stored row keys of the route's buckets in it. */
+async function bucketKeys(ctx: RequestContext, spec: RateLimitSpec, params: Params) {
+  const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
+  const windowStart = Math.floor(nowSeconds / WINDOW_SECONDS) * WINDOW_SECONDS;
+  // Keys hold raw, unvalidated params (a 5 MB e-mail): stored as their digest, so a row is small whatever was sent.
+  const keys = await Promise.all(spec.keys.map(async (template) => `${await sha256HexLarge(bucketKey(template, ctx, params))}|${windowStart}`));
+  return { windowStart, keys };
+}
+
 /**
  * Appwrite's abuse check: a fixed window aligned to the clock hour; every key of the route is counted and any
  * exhausted one refuses the request with 429. Returns the X-RateLimit-* headers of the tightest key. Counters
  * live in IndexedDB so they survive reloads, as they survive on a server.
  */
 export async function applyRateLimit(ctx: RequestContext, spec: RateLimitSpec, params: Params): Promise<Record<string, string>> {
-  const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
-  const windowStart = Math.floor(nowSeconds / WINDOW_SECONDS) * WINDOW_SECONDS;
+  const { windowStart, keys } = await bucketKeys(ctx, spec, params);
   const enabled = ctx.core.config.rateLimits;
   const db = await ctx.core.db();
-  // Keys hold raw, unvalidated params (a 5 MB e-mail): stored as their digest, so a row is small whatever was sent.
-  const keys = await Promise.all(spec.keys.map(async (template) => `${await sha256HexLarge(bucketKey(template, ctx, params))}|${windowStart}`));
   const counts = await db.transaction('rw', db.rateLimits, async () => {
     // Counters of past windows can never count again: drop them, so the table holds one window's rows at most.
     await db.rateLimits.where('windowStart').below(windowStart).delete();
@@ -50,4 +56,14 @@ export async function applyRateLimit(ctx: RequestContext, spec: RateLimitSpec, p
     throw Object.assign(new AppwriteError('general_rate_limit_exceeded'), { headers });
   }
   return headers;
+}
+
+/**
+ * 1.9.6's `abuse-reset` label (api:855-895): after a 201 the route's counters for this request's keys go back to
+ * 0, so repeated successful sign-ins never reach the limit while failed attempts do.
+ */
+export async function resetRateLimit(ctx: RequestContext, spec: RateLimitSpec, params: Params): Promise<void> {
+  const { keys } = await bucketKeys(ctx, spec, params);
+  const db = await ctx.core.db();
+  await db.rateLimits.bulkDelete(keys);
 }

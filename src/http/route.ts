@@ -39,6 +39,8 @@ export interface Route {
   /** The auth-method toggle that gates this route (501 when disabled). */
   authMethod?: keyof AuthMethods;
   rateLimit?: RateLimitSpec;
+  /** 1.9.6's `abuse-reset`: a 201 answer resets the route's rate-limit counters (1.9 behaviour only). */
+  abuseReset?: boolean;
   /** Declared in Appwrite's order: validation stops at the first failure. */
   params?: ParamSpec[];
   /** Audit event written to the user's log on success (when the action names an audit user). */

@@ -6,11 +6,12 @@ import { oauth2Routes } from './routes/oauth2.js';
 import { phoneRoutes } from './routes/phone.js';
 import { recoveryRoutes } from './routes/recovery.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { tokenRoutes } from './routes/tokens.js';
 import { verificationRoutes } from './routes/verification.js';
 
 /** The whole route table: one group per file under routes/. */
 export const routes: Route[] = [
   ...accountRoutes, ...sessionRoutes, ...identityRoutes,
-  ...magicUrlRoutes, ...phoneRoutes, ...recoveryRoutes, ...verificationRoutes,
+  ...magicUrlRoutes, ...phoneRoutes, ...tokenRoutes, ...recoveryRoutes, ...verificationRoutes,
   ...oauth2Routes,
 ];

@@ -10,7 +10,8 @@ import type { InboxRecord } from '../storage/records.js';
 export interface InboxMessage {
   id: string;
   channel: 'email' | 'sms';
-  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification';
+  /** `email-otp`: the 6-digit sign-in code of 1.9.6's createEmailToken. */
+  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp';
   /** The e-mail address or phone number the message went to. */
   to: string;
   /** E-mails only. */
@@ -24,6 +25,8 @@ export interface InboxMessage {
   userId: string;
   /** The token's plain secret or the 6-digit code. */
   secret: string;
+  /** The security phrase shown in the mail (1.9.6 sign-ins with `phrase: true`); absent otherwise. */
+  phrase?: string;
   createdAt: string;
 }
 
@@ -73,6 +76,7 @@ export function toInboxMessage(record: InboxRecord): InboxMessage {
     ...(record.url !== undefined ? { url: record.url } : {}),
     userId: record.userId,
     secret: record.secret,
+    ...(record.phrase !== undefined ? { phrase: record.phrase } : {}),
     createdAt: formatDate(record.createdAt),
   };
 }

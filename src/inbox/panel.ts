@@ -30,6 +30,7 @@ const KIND_LABELS: Record<InboxMessage['kind'], string> = {
   verification: 'E-mail verification',
   'phone-session': 'Phone sign-in',
   'phone-verification': 'Phone verification',
+  'email-otp': 'E-mail code sign-in',
 };
 
 const STYLE = `

@@ -4,7 +4,9 @@ import { toAccount } from '../models/models.js';
 import type { EmulatorDb } from '../storage/db.js';
 import type { UserRecord } from '../storage/records.js';
 import { assertNoPersonalData, assertNotRecentlyUsed, assertPassword, hash, nextHistory } from './passwords.js';
+import { emailFields } from './email-parser.js';
 import { isConstraintError, newId, requestTimestamp } from './shared.js';
+import { withTarget } from './targets.js';
 
 /** A user document as the Account API creates it (spec §6); callers fill the method-specific fields. */
 export function newUser(ctx: RequestContext, id: string, fields: Partial<UserRecord>): UserRecord {
@@ -47,11 +49,31 @@ export async function addUser(ctx: RequestContext, db: EmulatorDb, user: UserRec
   await db.users.add(user);
 }
 
-/** No other user's OAuth identity may carry this e-mail (409 user_email_already_exists). */
-export async function assertEmailNotInIdentities(ctx: RequestContext, email: string, exceptUserId?: string): Promise<void> {
+/**
+ * The identity e-mail guard's answer: 1.4 says 409 user_email_already_exists; 1.9.6 a generic 400
+ * general_bad_request, so the answer does not reveal that an account exists (1.9 spec §6.0). 1.9.6's magic URL
+ * token still says 409 and passes its own error.
+ */
+function identityEmailTaken(ctx: RequestContext): AppwriteError {
+  return new AppwriteError(ctx.behaviour === '1.4' ? 'user_email_already_exists' : 'general_bad_request');
+}
+
+/** No other user's OAuth identity may carry this e-mail. */
+export async function assertEmailNotInIdentities(
+  ctx: RequestContext, email: string, exceptUserId?: string, taken: AppwriteError = identityEmailTaken(ctx),
+): Promise<void> {
   const db = await ctx.core.db();
   const identities = await db.identities.where('providerEmail').equalsIgnoreCase(email).toArray();
-  if (identities.some((i) => i.userId !== exceptUserId)) throw new AppwriteError('user_email_already_exists');
+  if (identities.some((i) => i.userId !== exceptUserId)) throw taken;
+}
+
+/**
+ * What a new account records besides its credentials. 1.9.6 parses the e-mail (emailCanonical, emailIs*), stores
+ * `mfa: false` and gives the user an `email` target; 1.4 has none of these.
+ */
+function signUpExtras(ctx: RequestContext, user: UserRecord): UserRecord {
+  if (ctx.behaviour === '1.4' || !user.email) return user;
+  return withTarget(ctx, { ...user, ...emailFields(user.email), mfa: false }, 'email', user.email);
 }
 
 export async function create(ctx: RequestContext, p: { userId: string; email: string; password: string; name: string }) {
@@ -60,10 +82,10 @@ export async function create(ctx: RequestContext, p: { userId: string; email: st
   await assertEmailNotInIdentities(ctx, email);
   assertNoPersonalData(ctx, p.password, { id: p.userId, email, name: p.name });
   const passwordHash = await hash(ctx, p.password);
-  const user = newUser(ctx, newId(ctx, p.userId), {
+  const user = signUpExtras(ctx, newUser(ctx, newId(ctx, p.userId), {
     email, name: p.name, password: passwordHash, passwordUpdate: ctx.now.getTime(),
     passwordHistory: ctx.core.config.auth.passwordHistory > 0 ? [passwordHash] : [],
-  });
+  }));
   const db = await ctx.core.db();
   try {
     // An async scope function: Dexie keeps the transaction alive across native awaits only inside one.

@@ -1,5 +1,7 @@
 import type { RequestContext } from '../http/context.js';
 import { renderEmail, type EmailKind } from '../inbox/templates.js';
+import { renderEmail19, type EmailKind19, type EmailVars19 } from '../inbox/templates-1-9.js';
+import { clientInfo } from '../models/client-info.js';
 import type { Outgoing } from './tokens.js';
 
 /** An e-mail as Appwrite's mail worker would send it, with the project's name filled in. */
@@ -11,4 +13,22 @@ export function emailMessage(ctx: RequestContext, kind: EmailKind, to: string, u
 /** An SMS: Appwrite's default template is just `{{token}}`, the 6-digit code. */
 export function smsMessage(kind: 'phone-session' | 'phone-verification', to: string, code: string): Outgoing {
   return { channel: 'sms', kind, to, text: code };
+}
+
+/** What 1.9.6's mails say about the requesting client (`{{agentClient}}`, `{{agentDevice}}`, `{{agentOs}}`). */
+export async function agentVars(ctx: RequestContext): Promise<Pick<EmailVars19, 'agentClient' | 'agentDevice' | 'agentOs'>> {
+  const info = await clientInfo(ctx.userAgent);
+  return { agentClient: info.clientName || 'UNKNOWN', agentDevice: info.deviceBrand || 'UNKNOWN', agentOs: info.osName || 'UNKNOWN' };
+}
+
+/** A 1.9.6 sign-in mail (magic URL or e-mail OTP); `phrase` is recorded on the message when the mail shows one. */
+export function signInEmail(
+  ctx: RequestContext, kind: EmailKind19, to: string, vars: Omit<EmailVars19, 'project'>,
+): Outgoing {
+  const { subject, html, text } = renderEmail19(kind, { ...vars, project: ctx.core.config.projectName });
+  return {
+    channel: 'email', kind, to, subject, text, html,
+    ...(vars.redirect !== undefined ? { url: vars.redirect } : {}),
+    ...(vars.phrase ? { phrase: vars.phrase } : {}),
+  };
 }

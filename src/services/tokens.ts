@@ -1,6 +1,6 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import { sha256Hex, timingSafeEqual } from '../crypto/hash.js';
-import { digitCode, secret as newSecret } from '../crypto/random.js';
+import { digitCode, randomHex, secret as newSecret } from '../crypto/random.js';
 import type { RequestContext } from '../http/context.js';
 import type { EmulatorDb } from '../storage/db.js';
 import { TOKEN_TYPE, type InboxRecord, type TokenRecord, type UserRecord } from '../storage/records.js';
@@ -19,6 +19,9 @@ export const TOKEN_LIFETIME = {
   phoneVerification: 7 * DAY,
 } as const;
 
+/** Lifetimes of 1.9.6's sign-in tokens (1.9 spec §9.1): magic URL 1 h, e-mail and phone codes 15 minutes. */
+export const TOKEN_LIFETIME_1_9 = { magicUrl: 3600, emailOtp: 15 * 60, phoneSession: 15 * 60 } as const;
+
 /** The message that carries a token, minus what the inbox fills in (id, user, secret, time). */
 export type Outgoing = Omit<InboxRecord, 'id' | 'userId' | 'secret' | 'createdAt' | 'seq' | 'read'>;
 
@@ -26,8 +29,8 @@ export interface IssueOptions {
   type: number;
   /** Lifetime in seconds. */
   lifetime: number;
-  /** `hex`: 256 hex chars (links); `code`: 6 digits (SMS). */
-  format: 'hex' | 'code';
+  /** `hex`: 256 hex chars (links); `hex64`: 64 hex chars (1.9.6 magic URL); `code`: 6 digits (SMS, e-mail OTP). */
+  format: 'hex' | 'hex64' | 'code';
   /** Builds the e-mail or SMS from the plain secret and the token (its expiry goes into links). */
   message(secret: string, token: TokenRecord): Outgoing;
   /** Written in the same transaction before the token (e.g. the user a magic URL or phone sign-up creates). */
@@ -41,7 +44,8 @@ export interface IssueOptions {
  */
 export async function issueToken(ctx: RequestContext, user: UserRecord, options: IssueOptions): Promise<TokenRecord> {
   const db = await ctx.core.db();
-  const plain = options.format === 'code' ? digitCode(ctx.core.random) : newSecret(ctx.core.random);
+  const plain = options.format === 'code' ? digitCode(ctx.core.random)
+    : options.format === 'hex64' ? randomHex(ctx.core.random, 64) : newSecret(ctx.core.random);
   const now = ctx.now.getTime();
   const token: TokenRecord = {
     $id: newId(ctx), $createdAt: now, userId: user.$id, type: options.type, secret: sha256Hex(plain),

@@ -95,7 +95,7 @@ export interface SessionRecord extends ClientInfo {
 }
 
 /** Token types as Appwrite numbers them. */
-export const TOKEN_TYPE = { verification: 2, recovery: 3, magicUrl: 5, phone: 6, oauth2: 7, email: 9 } as const;
+export const TOKEN_TYPE = { verification: 2, recovery: 3, magicUrl: 5, phone: 6, oauth2: 7, generic: 8, email: 9 } as const;
 
 export interface TokenRecord {
   $id: string;
@@ -145,7 +145,7 @@ export interface RateLimitRecord {
 export interface InboxRecord {
   id: string;
   channel: 'email' | 'sms';
-  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification';
+  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp';
   to: string;
   subject?: string;
   text: string;
@@ -153,6 +153,8 @@ export interface InboxRecord {
   url?: string;
   userId: string;
   secret: string;
+  /** 1.9.6: the security phrase the mail shows, when the sign-in asked for one. */
+  phrase?: string;
   createdAt: number;
   /** Orders messages stored in the same millisecond (e.g. under a frozen test clock): 1, 2, … per createdAt. */
   seq?: number;

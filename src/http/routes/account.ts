@@ -5,6 +5,7 @@ import { currentUser } from '../../services/shared.js';
 import { toAccount } from '../../models/models.js';
 import { parseQuery } from '../../validation/queries.js';
 import * as v from '../../validation/validators.js';
+import * as v19 from '../../validation/validators-1-9.js';
 import type { Route } from '../route.js';
 import { commonPasswords } from '../../validation/common-passwords.js';
 
@@ -13,6 +14,7 @@ import { commonPasswords } from '../../validation/common-passwords.js';
  * validation and Appwrite 1.4 then fails with a PHP TypeError (500). We validate them like any sent value: 400.
  */
 const dictionary = (core: EmulatorCore) => v.passwordDictionary(core.config.auth.passwordDictionary, commonPasswords);
+const newPassword = (core: EmulatorCore) => v19.newPassword(core.config.auth.passwordDictionary, commonPasswords);
 const LOG_QUERIES = { methods: ['limit', 'offset'], attributes: {} };
 
 /** The account itself: profile, credentials, preferences, status and security log. */
@@ -27,7 +29,7 @@ export const accountRoutes: Route[] = [
     params: [
       { name: 'userId', validator: v.customId },
       { name: 'email', validator: v.email },
-      { name: 'password', validator: dictionary },
+      { name: 'password', validator: dictionary, validator19: newPassword },
       { name: 'name', validator: v.text(128), optional: true, default: '' },
     ],
     action: async (ctx, p) => {

@@ -4,8 +4,9 @@ import * as v from '../../validation/validators.js';
 import type { Route } from '../route.js';
 
 const emailSession: Omit<Route, 'path'> = {
-  method: 'POST', scope: 'public', authMethod: 'emailPassword', audit: 'session.create',
+  method: 'POST', scope: 'public', authMethod: 'emailPassword', audit: 'session.create', session: true,
   rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}'] },
+  abuseReset: true,
   params: [{ name: 'email', validator: v.email }, { name: 'password', validator: v.password }],
   action: (ctx, p) => sessions.createEmailSession(ctx, p as { email: string; password: string }),
 };
@@ -22,7 +23,7 @@ export const sessionRoutes: Route[] = [
     action: (ctx) => sessions.deleteSessions(ctx),
   },
   {
-    method: 'POST', path: '/account/sessions/anonymous', scope: 'public', authMethod: 'anonymous', audit: 'session.create',
+    method: 'POST', path: '/account/sessions/anonymous', scope: 'public', authMethod: 'anonymous', audit: 'session.create', session: true,
     rateLimit: { limit: 50, keys: ['ip:{ip}'] },
     action: (ctx) => sessions.createAnonymousSession(ctx),
   },
