@@ -113,7 +113,7 @@ function inner(texts: EmailTexts, vars: EmailVars): string {
  * @note Appwrite's base layout is a large branded HTML page; ours is a small neutral one. The inner content and
  * the texts are Appwrite's; no `<title>`/`<style>` elements, so the stripped text holds only the message.
  */
-function layout(content: string): string {
+export function layout(content: string): string {
   return [
     '<!doctype html>',
     '<html lang="en">',
