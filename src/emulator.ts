@@ -78,13 +78,16 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   inbox = createInbox(core);
   const handle = createRequestHandler(core, routes);
   const { origin } = config.endpointUrl;
-  const account = `${config.endpointUrl.pathname.replace(/\/+$/, '')}/account`;
+  const base = config.endpointUrl.pathname.replace(/\/+$/, '');
+  const account = `${base}/account`;
+  // 1.9.6's health check (SDK 16.1+ `client.ping()`).
+  const ping = `${base}/ping`;
   // A predicate, not msw path patterns: msw decodes pattern params with decodeURIComponent and answers a bare
   // 500 for a malformed escape (`/account/sessions/%zz`) before we see the request. One handler for the whole
   // API also keeps msw's matching cost flat; the emulator's own router does the dispatching.
   const ours = ({ request }: { request: Request }) => {
     const url = new URL(request.url);
-    return url.origin === origin && (url.pathname === account || url.pathname.startsWith(`${account}/`));
+    return url.origin === origin && (url.pathname === account || url.pathname.startsWith(`${account}/`) || url.pathname === ping);
   };
   return {
     handlers: [http.all(ours, ({ request }) => handle(request))],

@@ -4,7 +4,8 @@ import { timingSafeEqual } from './hash.js';
 
 /** Appwrite's JWT: HS256, payload {userId, sessionId, exp}, 900 s, verified with 10 s leeway (spec §3.7). */
 export const JWT_LIFETIME_SECONDS = 900;
-const LEEWAY_SECONDS = 10;
+/** Appwrite 1.4's verification leeway; 1.9.6 verifies with none (the caller passes its server's). */
+export const JWT_LEEWAY_SECONDS_1_4 = 10;
 
 export async function signJwt(
   key: Uint8Array, payload: { userId: string; sessionId: string }, now: Date, lifetime: number = JWT_LIFETIME_SECONDS,
@@ -55,7 +56,7 @@ const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).rep
  * text against everything after the second dot, then `exp` with the leeway, in whole seconds. A null `key` (none
  * issued yet) fails every signature.
  */
-export async function verifyJwt(key: Uint8Array | null, token: string, now: Date): Promise<JwtResult> {
+export async function verifyJwt(key: Uint8Array | null, token: string, now: Date, leeway = JWT_LEEWAY_SECONDS_1_4): Promise<JwtResult> {
   try {
     if ((token.match(/\./g) ?? []).length < 2) throw new JwtError('Invalid token: Incomplete segments');
     const first = token.indexOf('.');
@@ -71,7 +72,7 @@ export async function verifyJwt(key: Uint8Array | null, token: string, now: Date
     if (!expected || !timingSafeEqual(expected, signature)) throw new JwtError('Invalid token: Signature failed');
     const payload = asArray(decodeSegment(body));
     const nowSeconds = Math.floor(now.getTime() / 1000);
-    if (payload.exp !== undefined && payload.exp !== null && nowSeconds >= Number(payload.exp) + LEEWAY_SECONDS) {
+    if (payload.exp !== undefined && payload.exp !== null && nowSeconds >= Number(payload.exp) + leeway) {
       throw new JwtError('Invalid token: Expired');
     }
     return {

@@ -1,6 +1,6 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import { sha256Hex, timingSafeEqual } from '../crypto/hash.js';
-import { verifyJwt } from '../crypto/jwt.js';
+import { JWT_LEEWAY_SECONDS_1_4, verifyJwt } from '../crypto/jwt.js';
 import type { EmulatorCore } from '../core.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
 import type { Behaviour } from './behaviour.js';
@@ -103,6 +103,11 @@ export function sessionExpiry(session: SessionRecord, sessionLength: number, beh
   return behaviour === '1.9' ? session.expire ?? computed : computed;
 }
 
+/** Seconds a JWT is still accepted past its `exp`: 1.4 verified with 10, 1.9.6 with none (1.9 spec §1.3). */
+export function jwtLeeway(behaviour: Behaviour): number {
+  return behaviour === '1.9' ? 0 : JWT_LEEWAY_SECONDS_1_4;
+}
+
 /**
  * Resolves the caller: the session from cookie/header/fallback (its secret's SHA-256 must match a live session
  * of that user), then `X-Appwrite-JWT`. In 1.4 the JWT overrides the user; 1.9.6 refuses a JWT beside a session
@@ -124,7 +129,7 @@ export async function resolveCaller(core: EmulatorCore, request: Request, now: D
   const jwt = request.headers.get('x-appwrite-jwt');
   if (jwt && user && behaviour === '1.9') throw new AppwriteError('user_jwt_and_cookie_set');
   if (jwt) {
-    const result = await verifyJwt(await core.jwtKey(false), jwt, now);
+    const result = await verifyJwt(await core.jwtKey(false), jwt, now, jwtLeeway(behaviour));
     if (!result.ok) throw new AppwriteError('user_jwt_invalid', `Failed to verify JWT. ${result.reason}`);
     if (result.userId && result.sessionId) {
       const jwtSession = await db.sessions.get(result.sessionId);

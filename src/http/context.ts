@@ -34,5 +34,9 @@ export interface RouteResult {
   location?: string;
   /** Raw HTML (the emulated OAuth2 consent page). */
   html?: string;
+  /** A plain-text body (`text/plain; charset=UTF-8`, GET /ping). */
+  text?: string;
+  /** How many `X-Fallback-Cookies: []` lines a 'clear' sends (1.9.6 DELETE /account/sessions: one per session). */
+  clearCount?: number;
   headers?: Record<string, string>;
 }

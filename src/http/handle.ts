@@ -7,7 +7,7 @@ import { encodeSession, hasSessionCookie, resolveCaller } from './caller.js';
 import type { RequestContext, RouteResult } from './context.js';
 import { readParams, validateParams } from './params.js';
 import { applyRateLimit, resetRateLimit } from './rate-limit.js';
-import { baseHeaders, errorResponse, json, preflightHeaders } from './respond.js';
+import { baseHeaders, errorResponse, formatWarning, json, preflightHeaders } from './respond.js';
 import type { Route } from './route.js';
 import type { UserRecord } from '../storage/records.js';
 import { createRouter } from './router.js';
@@ -89,12 +89,14 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
 
   return async function handle(request: Request): Promise<Response> {
     const allowed = (host: string) => isAllowedHost(core, host);
-    let headers = baseHeaders(request, allowed);
     const { behaviour, format } = resolveBehaviour(request, core.config.behaviour);
+    let headers = baseHeaders(request, allowed, behaviour);
+    const warning = formatWarning(behaviour, format);
+    if (warning) headers['X-Appwrite-Warning'] = warning;
     try {
       const url = new URL(request.url);
       // Preflights are answered on any path, before routing and project checks.
-      if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: preflightHeaders(request, allowed) });
+      if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: preflightHeaders(request, allowed, behaviour) });
       const found = match(request.method, url.pathname.slice(base.length), behaviour);
       // 1.4 routes first; 1.9.6 sends an unknown path through its wildcard route, which runs the checks below first.
       if (!found && behaviour === '1.4') throw new AppwriteError('general_route_not_found');
@@ -170,7 +172,8 @@ async function audit(ctx: RequestContext, event: string, user: UserRecord): Prom
 function toResponse(result: RouteResult, headers: Record<string, string>, core: EmulatorCore, format: string): Response {
   const out = { ...headers, ...result.headers };
   if (result.sessionCookie === 'clear') {
-    out['X-Fallback-Cookies'] = '[]';
+    // Repeated header lines arrive joined by ', ', as fetch's Headers joins them.
+    out['X-Fallback-Cookies'] = Array(Math.max(1, result.clearCount ?? 1)).fill('[]').join(', ');
   } else if (result.sessionCookie) {
     const { userId, secret } = result.sessionCookie;
     out['X-Fallback-Cookies'] = JSON.stringify({ [`a_session_${core.config.projectId}`]: encodeSession(userId, secret) });
@@ -183,6 +186,9 @@ function toResponse(result: RouteResult, headers: Record<string, string>, core: 
   }
   if (result.html !== undefined) {
     return new Response(result.html, { status: result.status, headers: { ...out, 'Content-Type': 'text/html; charset=UTF-8' } });
+  }
+  if (result.text !== undefined) {
+    return new Response(result.text, { status: result.status, headers: { ...out, 'Content-Type': 'text/plain; charset=UTF-8' } });
   }
   return json(result.status, filterModels(result.body, format), out);
 }

@@ -3,7 +3,8 @@ import { AppwriteError } from '../errors/appwrite-error.js';
 import type { RequestContext } from './context.js';
 import type { Params, RateLimitSpec } from './route.js';
 
-const WINDOW_SECONDS = 3600;
+/** Appwrite's default abuse period; a route may set its own (`RateLimitSpec.period`). */
+const DEFAULT_PERIOD_SECONDS = 3600;
 
 /** Fills a key template (spec §2.3). `{param-x}` is replaced only when the param is non-empty. */
 function bucketKey(template: string, ctx: RequestContext, params: Params): string {
@@ -21,24 +22,26 @@ function bucketKey(template: string, ctx: RequestContext, params: Params): strin
 /** The window the request falls in, and the stored row keys of the route's buckets in it. */
 async function bucketKeys(ctx: RequestContext, spec: RateLimitSpec, params: Params) {
   const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
-  const windowStart = Math.floor(nowSeconds / WINDOW_SECONDS) * WINDOW_SECONDS;
+  const period = spec.period ?? DEFAULT_PERIOD_SECONDS;
+  const windowStart = Math.floor(nowSeconds / period) * period;
   // Keys hold raw, unvalidated params (a 5 MB e-mail): stored as their digest, so a row is small whatever was sent.
   const keys = await Promise.all(spec.keys.map(async (template) => `${await sha256HexLarge(bucketKey(template, ctx, params))}|${windowStart}`));
-  return { windowStart, keys };
+  return { nowSeconds, windowStart, period, keys };
 }
 
 /**
- * Appwrite's abuse check: a fixed window aligned to the clock hour; every key of the route is counted and any
- * exhausted one refuses the request with 429. Returns the X-RateLimit-* headers of the tightest key. Counters
+ * Appwrite's abuse check: a fixed window aligned to its period (the clock hour by default); every key of the route is
+ * counted and any exhausted one refuses the request with 429. Returns the X-RateLimit-* headers of the tightest key. Counters
  * live in IndexedDB so they survive reloads, as they survive on a server.
  */
 export async function applyRateLimit(ctx: RequestContext, spec: RateLimitSpec, params: Params): Promise<Record<string, string>> {
-  const { windowStart, keys } = await bucketKeys(ctx, spec, params);
+  const { nowSeconds, windowStart, period, keys } = await bucketKeys(ctx, spec, params);
   const enabled = ctx.core.config.rateLimits;
   const db = await ctx.core.db();
   const counts = await db.transaction('rw', db.rateLimits, async () => {
-    // Counters of past windows can never count again: drop them, so the table holds one window's rows at most.
-    await db.rateLimits.where('windowStart').below(windowStart).delete();
+    // Counters of past windows can never count again: drop them, so the table stays bounded. Periods differ per
+    // route (at most an hour), so a row goes once a whole longest period has passed since its window began.
+    await db.rateLimits.where('windowStart').below(nowSeconds - DEFAULT_PERIOD_SECONDS + 1).delete();
     const records = await db.rateLimits.bulkGet(keys);
     const before = records.map((r) => r?.count ?? 0);
     if (enabled && before.every((c) => spec.limit > c)) {
@@ -50,7 +53,7 @@ export async function applyRateLimit(ctx: RequestContext, spec: RateLimitSpec, p
   const headers = {
     'X-RateLimit-Limit': String(spec.limit),
     'X-RateLimit-Remaining': String(Math.max(0, spec.limit - (tightest + 1))),
-    'X-RateLimit-Reset': String(windowStart + WINDOW_SECONDS),
+    'X-RateLimit-Reset': String(windowStart + period),
   };
   if (enabled && counts.some((c) => spec.limit <= c)) {
     throw Object.assign(new AppwriteError('general_rate_limit_exceeded'), { headers });

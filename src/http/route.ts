@@ -19,6 +19,8 @@ export interface RateLimitSpec {
   limit: number;
   /** Key templates with `{url}`, `{ip}`, `{userId}`, `{param-<name>}` placeholders (spec §2.3). */
   keys: string[];
+  /** Window length in seconds (default 3600; 1.9.6's JWT route counts per 60 s). */
+  period?: number;
 }
 
 export type Params = Record<string, any>;

@@ -1,11 +1,14 @@
 import type { Route } from './route.js';
 import { accountRoutes } from './routes/account.js';
 import { identityRoutes } from './routes/identities.js';
+import { jwtRoutes } from './routes/jwts.js';
 import { magicUrlRoutes } from './routes/magic-url.js';
 import { oauth2Routes } from './routes/oauth2.js';
 import { phoneRoutes } from './routes/phone.js';
+import { pingRoutes } from './routes/ping.js';
 import { recoveryRoutes } from './routes/recovery.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { targetRoutes } from './routes/targets.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { verificationRoutes } from './routes/verification.js';
 
@@ -14,4 +17,5 @@ export const routes: Route[] = [
   ...accountRoutes, ...sessionRoutes, ...identityRoutes,
   ...magicUrlRoutes, ...phoneRoutes, ...tokenRoutes, ...recoveryRoutes, ...verificationRoutes,
   ...oauth2Routes,
+  ...jwtRoutes, ...targetRoutes, ...pingRoutes,
 ];

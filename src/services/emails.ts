@@ -2,11 +2,16 @@ import type { RequestContext } from '../http/context.js';
 import { renderEmail, type EmailKind } from '../inbox/templates.js';
 import { renderEmail19, type EmailKind19, type EmailVars19 } from '../inbox/templates-1-9.js';
 import { clientInfo } from '../models/client-info.js';
+import { renderAccountEmail19 } from '../inbox/templates-account-1-9.js';
 import type { Outgoing } from './tokens.js';
 
-/** An e-mail as Appwrite's mail worker would send it, with the project's name filled in. */
+/**
+ * An e-mail as Appwrite's mail worker would send it, with the project's name filled in: the texts of the
+ * request's server (1.9.6 reworded recovery and verification mails).
+ */
 export function emailMessage(ctx: RequestContext, kind: EmailKind, to: string, userName: string, link: string): Outgoing {
-  const { subject, html, text } = renderEmail(kind, { user: userName, project: ctx.core.config.projectName, redirect: link });
+  const vars = { user: userName, project: ctx.core.config.projectName, redirect: link };
+  const { subject, html, text } = (ctx.behaviour === '1.9' && renderAccountEmail19(kind, vars)) || renderEmail(kind, vars);
   return { channel: 'email', kind, to, subject, text, html, url: link };
 }
 

@@ -1,4 +1,3 @@
-import { formatDbDate } from '../clock.js';
 import { AppwriteError } from '../errors/appwrite-error.js';
 import type { RequestContext } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
@@ -6,12 +5,13 @@ import { toToken } from '../models/models.js';
 import { TOKEN_TYPE } from '../storage/records.js';
 import { emailMessage } from './emails.js';
 import { assertNotRecentlyUsed, hash, nextHistory } from './passwords.js';
+import { confirmedTokenSecret, linkExpire } from './token-rules.js';
 import { TOKEN_LIFETIME, consumeToken, findToken, getUser, issueToken, patchUser } from './tokens.js';
 
 /**
  * POST /account/recovery: e-mails a one-hour password-reset link. An unknown e-mail is 404 (Appwrite allows this
- * enumeration) and a blocked user 401. The link's `expire` is in Appwrite's DB format (`2023-11-17 19:00:00.123`),
- * which leaks there.
+ * enumeration) and a blocked user 401 (1.9.6: 403, from the error table). The link's `expire` is in 1.4's DB
+ * format (`2023-11-17 19:00:00.123`), which leaks there, or 1.9.6's ISO date.
  */
 export async function createRecovery(ctx: RequestContext, p: { email: string; url: string }) {
   const db = await ctx.core.db();
@@ -23,7 +23,7 @@ export async function createRecovery(ctx: RequestContext, p: { email: string; ur
     lifetime: TOKEN_LIFETIME.recovery,
     format: 'hex',
     message: (secret, t) => emailMessage(ctx, 'recovery', user.email ?? '', user.name, mergeQuery(p.url, {
-      userId: user.$id, secret, expire: formatDbDate(t.expire),
+      userId: user.$id, secret, expire: linkExpire(ctx, t.expire),
     })),
   });
   return { status: 201, body: toToken(token, ''), auditUser: user };
@@ -33,10 +33,12 @@ export async function createRecovery(ctx: RequestContext, p: { email: string; ur
  * PUT /account/recovery: sets the new password. Checks in Appwrite's order: the two passwords match, the user
  * exists, the token is live, the password is not in the history. The password is hashed before the transaction
  * (IndexedDB transactions cannot wait for it); the token is re-checked and consumed inside it. Also marks the
- * e-mail verified (the link proved it). Sessions are not revoked. No dictionary or personal-data rule here.
+ * e-mail verified (the link proved it). Sessions are not revoked. No personal-data rule here; 1.4 has no
+ * dictionary rule either (1.9.6's route validates the new password with it). 1.9.6 has no `passwordAgain`
+ * (its route omits the param, so there is nothing to compare).
  */
-export async function updateRecovery(ctx: RequestContext, p: { userId: string; secret: string; password: string; passwordAgain: string }) {
-  if (p.password !== p.passwordAgain) throw new AppwriteError('user_password_mismatch');
+export async function updateRecovery(ctx: RequestContext, p: { userId: string; secret: string; password: string; passwordAgain?: string }) {
+  if (p.passwordAgain !== undefined && p.password !== p.passwordAgain) throw new AppwriteError('user_password_mismatch');
   const user = await getUser(ctx, p.userId);
   const db = await ctx.core.db();
   if (!(await findToken(db, user.$id, TOKEN_TYPE.recovery, p.secret, ctx.now))) throw new AppwriteError('user_invalid_token');
@@ -50,6 +52,6 @@ export async function updateRecovery(ctx: RequestContext, p: { userId: string; s
     }, ctx.now);
     return { token: consumed, updated: next };
   });
-  // Appwrite answers with the consumed token as stored: its `secret` is the SHA-256 digest (spec §4).
-  return { status: 200, body: toToken(token, token.secret), auditUser: updated };
+  // Appwrite 1.4 answers with the consumed token as stored: its `secret` is the SHA-256 digest (spec §4).
+  return { status: 200, body: toToken(token, confirmedTokenSecret(ctx, token)), auditUser: updated };
 }

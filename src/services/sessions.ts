@@ -7,7 +7,8 @@ import { toSession } from '../models/models.js';
 import type { EmulatorDb } from '../storage/db.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
 import { assertPassword } from './passwords.js';
-import { assertUnchangedSince, currentUser, newId, sessionOrigin, viewSession } from './shared.js';
+import { currentUser, findUnchangedSince, newId, sessionOrigin, viewSession } from './shared.js';
+import { dropSessionTargets } from './push-targets.js';
 import { addUser, assertUserLimit, newUser } from './account.js';
 import { isOAuthProvider } from './oauth-providers.js';
 import { sessionExpiry } from '../http/caller.js';
@@ -113,20 +114,40 @@ export async function listSessions(ctx: RequestContext) {
   return { total: sessions.length, sessions: sessions.map((s) => viewSession(ctx, s)) };
 }
 
+/**
+ * DELETE /account/sessions/{id}, under X-Appwrite-Timestamp (findUnchangedSince: 1.4's 409, 1.9.6's parse only).
+ * The session's push targets go too.
+ */
 export async function deleteSession(ctx: RequestContext, sessionId: string) {
   const user = currentUser(ctx);
-  const session = await findSession(ctx, sessionId);
-  assertUnchangedSince(ctx, session.$createdAt);
-  await (await ctx.core.db()).sessions.delete(session.$id);
+  const session = await findUnchangedSince(ctx, () => findSession(ctx, sessionId), (s) => s.$createdAt);
+  const db = await ctx.core.db();
+  await db.transaction('rw', db.sessions, db.users, async () => {
+    await db.sessions.delete(session.$id);
+    await dropSessionTargets(db, user.$id, [session.$id]);
+  });
   const own = session.$id === ctx.session?.$id;
   return { status: 204, sessionCookie: own ? ('clear' as const) : undefined, auditUser: user };
 }
 
+/**
+ * DELETE /account/sessions. `X-Fallback-Cookies: []` when any session went: once in 1.4, once per deleted
+ * session in 1.9.6 (fallbackClears). Only the current session's push targets go (Appwrite queues that one).
+ */
 export async function deleteSessions(ctx: RequestContext) {
   const user = currentUser(ctx);
   const db = await ctx.core.db();
-  const deleted = await db.sessions.where('userId').equals(user.$id).delete();
-  return { status: 204, sessionCookie: deleted > 0 ? ('clear' as const) : undefined, auditUser: user };
+  const deleted = await db.transaction('rw', db.sessions, db.users, async () => {
+    const count = await db.sessions.where('userId').equals(user.$id).delete();
+    if (ctx.session) await dropSessionTargets(db, user.$id, [ctx.session.$id]);
+    return count;
+  });
+  return { status: 204, sessionCookie: deleted > 0 ? ('clear' as const) : undefined, clearCount: fallbackClears(ctx, deleted), auditUser: user };
+}
+
+/** How many `X-Fallback-Cookies: []` lines DELETE /account/sessions sends: 1.4 one, 1.9.6 one per deleted session. */
+function fallbackClears(ctx: RequestContext, deleted: number): number {
+  return ctx.behaviour === '1.9' ? deleted : 1;
 }
 
 /** POST /account/jwt(s): a JWT for the current session, valid `duration` seconds (1.9.6; 1.4: always 900). */

@@ -39,6 +39,21 @@ export function assertUnchangedSince(ctx: RequestContext, updatedAt: number): vo
 }
 
 /**
+ * Looks a document up under X-Appwrite-Timestamp, each server its way. 1.9.6 injects the header but never
+ * compares it (1.9 spec §1.6): a bad value is a 400 before the lookup, and no 409 follows. 1.4 checks the found
+ * document against it (assertUnchangedSince).
+ */
+export async function findUnchangedSince<T>(ctx: RequestContext, find: () => Promise<T>, updatedAt: (found: T) => number): Promise<T> {
+  if (ctx.behaviour === '1.9') {
+    requestTimestamp(ctx);
+    return find();
+  }
+  const found = await find();
+  assertUnchangedSince(ctx, updatedAt(found));
+  return found;
+}
+
+/**
  * A page on the API's own host, for default redirect and link targets (`/auth/magic-url`, `/auth/oauth2/success`).
  * @note Appwrite builds these from the request's hostname and drops the port; we keep the endpoint's port, so with a
  * same-origin endpoint such as `http://localhost:5173/v1` the default links point at the origin serving the app.

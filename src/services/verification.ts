@@ -1,33 +1,52 @@
-import { formatDbDate } from '../clock.js';
 import { AppwriteError } from '../errors/appwrite-error.js';
 import type { RequestContext } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import { toToken } from '../models/models.js';
-import { TOKEN_TYPE } from '../storage/records.js';
+import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
 import { emailMessage, smsMessage } from './emails.js';
 import { currentUser } from './shared.js';
+import { confirmedTokenSecret, linkExpire } from './token-rules.js';
 import { TOKEN_LIFETIME, consumeToken, getUser, issueToken, patchUser } from './tokens.js';
 
+/** How long a verification link or code lives: 7 days in 1.4, one hour in 1.9.6 (1.9 spec §9.1). */
+function verificationLifetime(ctx: RequestContext, kind: 'email' | 'phone'): number {
+  if (ctx.behaviour === '1.9') return 3600;
+  return kind === 'email' ? TOKEN_LIFETIME.verification : TOKEN_LIFETIME.phoneVerification;
+}
+
+/** The 409 for a verified e-mail: 1.4's type has a typo (`alread`), which 1.9.6 fixed. Apps compare against both. */
+function emailAlreadyVerified(ctx: RequestContext): AppwriteError {
+  return new AppwriteError(ctx.behaviour === '1.9' ? 'user_email_already_verified' : 'user_email_alread_verified');
+}
+
 /**
- * POST /account/verification: e-mails the signed-in user a 7-day verification link. Already verified -> 409
- * `user_email_alread_verified` (Appwrite's spelling). Like Appwrite, no check that the user has an e-mail at
- * all: a user without one gets a token and an inbox message addressed to ''.
+ * A user without an e-mail: 1.9.6 answers 400 user_email_not_found. 1.4 has no such check: it issues a token
+ * and a message addressed to ''.
+ */
+function assertHasEmail(ctx: RequestContext, user: UserRecord): void {
+  if (ctx.behaviour === '1.9' && !user.email) throw new AppwriteError('user_email_not_found');
+}
+
+/**
+ * POST /account/verification (1.9.6 also /account/verifications/email): e-mails the signed-in user a
+ * verification link (7 days in 1.4, 1 h in 1.9.6). Already verified -> 409.
  */
 export async function createVerification(ctx: RequestContext, p: { url: string }) {
   const user = currentUser(ctx);
-  if (user.emailVerification) throw new AppwriteError('user_email_alread_verified');
+  assertHasEmail(ctx, user);
+  if (user.emailVerification) throw emailAlreadyVerified(ctx);
   const token = await issueToken(ctx, user, {
     type: TOKEN_TYPE.verification,
-    lifetime: TOKEN_LIFETIME.verification,
+    lifetime: verificationLifetime(ctx, 'email'),
     format: 'hex',
     message: (secret, t) => emailMessage(ctx, 'verification', user.email ?? '', user.name, mergeQuery(p.url, {
-      userId: user.$id, secret, expire: formatDbDate(t.expire),
+      userId: user.$id, secret, expire: linkExpire(ctx, t.expire),
     })),
   });
   return { status: 201, body: toToken(token, ''), auditUser: user };
 }
 
-/** PUT /account/verification: no session needed; the token must be one of `userId`'s. Answers the consumed token. */
+/** PUT /account/verification(s/email): no session needed; the token must be one of `userId`'s. Answers the consumed token. */
 export async function updateVerification(ctx: RequestContext, p: { userId: string; secret: string }) {
   const user = await getUser(ctx, p.userId);
   const db = await ctx.core.db();
@@ -35,10 +54,10 @@ export async function updateVerification(ctx: RequestContext, p: { userId: strin
     const consumed = await consumeToken(db, user.$id, TOKEN_TYPE.verification, p.secret, ctx.now);
     return { token: consumed, updated: await patchUser(db, user.$id, { emailVerification: true }, ctx.now) };
   });
-  return { status: 200, body: toToken(token, token.secret), auditUser: updated };
+  return { status: 200, body: toToken(token, confirmedTokenSecret(ctx, token)), auditUser: updated };
 }
 
-/** POST /account/verification/phone: texts the signed-in user a 6-digit code valid 7 days (Appwrite 1.4). */
+/** POST /account/verification/phone (1.9.6 also /account/verifications/phone): texts the signed-in user a 6-digit code. */
 export async function createPhoneVerification(ctx: RequestContext) {
   const user = currentUser(ctx);
   if (!user.phone) throw new AppwriteError('user_phone_not_found');
@@ -46,7 +65,7 @@ export async function createPhoneVerification(ctx: RequestContext) {
   const phone = user.phone;
   const token = await issueToken(ctx, user, {
     type: TOKEN_TYPE.phone,
-    lifetime: TOKEN_LIFETIME.phoneVerification,
+    lifetime: verificationLifetime(ctx, 'phone'),
     format: 'code',
     message: (code) => smsMessage('phone-verification', phone, code),
   });
@@ -54,18 +73,24 @@ export async function createPhoneVerification(ctx: RequestContext) {
 }
 
 /**
- * PUT /account/verification/phone. Appwrite 1.4 quirk (spec §8.31), kept: `userId` must exist, but the code is
- * looked up among the *signed-in caller's* tokens, so a guest always gets 401 user_invalid_token; the flag is
- * then set on `userId`'s account.
+ * Whose tokens a phone code is looked up among. Appwrite 1.4 quirk (1.4 spec §8.31), kept for 1.4: the
+ * *signed-in caller's*, so a guest always gets 401 user_invalid_token, and the flag is then set on `userId`'s
+ * account. 1.9.6 looks among `userId`'s own tokens (1.9 spec §6.39).
  */
+function phoneCodeOwner(ctx: RequestContext, user: UserRecord): string {
+  if (ctx.behaviour === '1.9') return user.$id;
+  if (!ctx.user) throw new AppwriteError('user_invalid_token');
+  return ctx.user.$id;
+}
+
+/** PUT /account/verification/phone (1.9.6 also /account/verifications/phone): `userId` must exist. */
 export async function updatePhoneVerification(ctx: RequestContext, p: { userId: string; secret: string }) {
   const user = await getUser(ctx, p.userId);
-  const caller = ctx.user;
-  if (!caller) throw new AppwriteError('user_invalid_token');
+  const owner = phoneCodeOwner(ctx, user);
   const db = await ctx.core.db();
   const { token, updated } = await db.transaction('rw', [db.users, db.tokens], async () => {
-    const consumed = await consumeToken(db, caller.$id, TOKEN_TYPE.phone, p.secret, ctx.now);
+    const consumed = await consumeToken(db, owner, TOKEN_TYPE.phone, p.secret, ctx.now);
     return { token: consumed, updated: await patchUser(db, user.$id, { phoneVerification: true }, ctx.now) };
   });
-  return { status: 200, body: toToken(token, token.secret), auditUser: updated };
+  return { status: 200, body: toToken(token, confirmedTokenSecret(ctx, token)), auditUser: updated };
 }

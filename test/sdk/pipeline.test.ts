@@ -474,7 +474,8 @@ describe('a custom endpoint', () => {
     expect(user.email).toBe('ada@example.com');
     expect(await (await custom.db()).users.count()).toBe(1);
     expect(await (await emulator.db()).users.count()).toBe(0);
-    const raw = await fetch('http://localhost:8080/v1/account', { headers: { 'x-appwrite-project': PROJECT } });
+    // SDK 13's format: 1.4 falls back to localhost for Allow-Origin (1.9.6 sends none without an Origin).
+    const raw = await fetch('http://localhost:8080/v1/account', { headers: { 'x-appwrite-project': PROJECT, 'x-appwrite-response-format': '1.4.0' } });
     expect(raw.status).toBe(401);
     expect(raw.headers.get('strict-transport-security')).toBeNull();
     expect(raw.headers.get('access-control-allow-origin')).toBe('http://localhost');

@@ -47,7 +47,8 @@ export const sessionRoutes: Route[] = [
     action: (ctx, p) => sessions.deleteSession(ctx, p.sessionId),
   },
   {
-    method: 'POST', path: '/account/jwt', scope: 'account', authMethod: 'jwt',
+    // 1.9.6's JWT routes (duration, other limits) are in jwts.ts.
+    method: 'POST', path: '/account/jwt', scope: 'account', authMethod: 'jwt', behaviours: ['1.4'],
     rateLimit: { limit: 100, keys: ['url:{url},userId:{userId}'] },
     action: async (ctx) => ({ status: 201, body: await sessions.createJWT(ctx) }),
   },
