@@ -7,6 +7,7 @@ import { encodeSession, hasSessionCookie, resolveCaller } from './caller.js';
 import type { RequestContext, RouteResult } from './context.js';
 import { readParams, validateParams } from './params.js';
 import { applyRateLimit, resetRateLimit } from './rate-limit.js';
+import { refreshAccessedAt } from './accessed-at.js';
 import { baseHeaders, errorResponse, formatWarning, json, preflightHeaders } from './respond.js';
 import type { Route } from './route.js';
 import type { UserRecord } from '../storage/records.js';
@@ -122,13 +123,14 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       const { route } = found;
       if (route.scope !== 'public' && !caller.user) throw missingScope(behaviour, route.scope);
       if (caller.user && !caller.user.status) throw new AppwriteError('user_blocked');
+      const user = caller.user && await refreshAccessedAt(core, caller.user, now, behaviour);
 
       const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
       const ctx: RequestContext = {
         core, request, url, now, routePath: route.path, behaviour, format,
         ip: forwarded || core.config.ip,
         userAgent: request.headers.get('user-agent') || core.config.userAgent,
-        user: caller.user,
+        user,
         session: caller.session,
       };
       if (route.rateLimit) headers = { ...headers, ...(await applyRateLimit(ctx, route.rateLimit, raw)) };

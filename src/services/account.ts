@@ -7,6 +7,7 @@ import { assertNoPersonalData, assertNotRecentlyUsed, assertPassword, hash, next
 import { emailFields } from './email-parser.js';
 import { isConstraintError, newId, requestTimestamp } from './shared.js';
 import { withTarget } from './targets.js';
+import { assertNoTarget, renamedTarget } from './account-targets.js';
 
 /** A user document as the Account API creates it (spec §6); callers fill the method-specific fields. */
 export function newUser(ctx: RequestContext, id: string, fields: Partial<UserRecord>): UserRecord {
@@ -103,17 +104,19 @@ export async function create(ctx: RequestContext, p: { userId: string; email: st
  * Applies a change to the caller's user document in one transaction, over the stored copy (not the one read at
  * the start of the request), and returns the result. Like Appwrite's `withRequestTimestamp(updateDocument)`, the
  * conflict check (409 document_update_conflict when the stored document changed after `since`) happens here, at
- * the write, after the action's own checks. A unique-index clash becomes `conflict`.
+ * the write, after the action's own checks. A unique-index clash becomes `conflict`. `changes` may be computed
+ * from the stored copy (targets are renamed on it).
  */
 async function update(
-  ctx: RequestContext, user: UserRecord, changes: Partial<UserRecord>, since: number | null, conflict: AppwriteError,
+  ctx: RequestContext, user: UserRecord, changes: Partial<UserRecord> | ((stored: UserRecord) => Partial<UserRecord>),
+  since: number | null, conflict: AppwriteError,
 ): Promise<UserRecord> {
   const db = await ctx.core.db();
   try {
     return await db.transaction('rw', db.users, async () => {
       const stored = (await db.users.get(user.$id)) ?? user;
       if (since !== null && stored.$updatedAt > since) throw new AppwriteError('document_update_conflict');
-      const next = withKeys({ ...stored, ...changes, $updatedAt: ctx.now.getTime() });
+      const next = withKeys({ ...stored, ...(typeof changes === 'function' ? changes(stored) : changes), $updatedAt: ctx.now.getTime() });
       await db.users.put(next);
       return next;
     });
@@ -123,34 +126,60 @@ async function update(
   }
 }
 
+/**
+ * X-Appwrite-Timestamp on profile updates: 1.4 checks it at the write (409 document_update_conflict). 1.9.6
+ * only parses it where the route injects it (`injected19`: PATCH /account/email and /account/prefs, so a bad
+ * value is still a 400) and checks nothing (1.9 spec §1.6).
+ */
+function conflictSince(ctx: RequestContext, injected19: boolean): number | null {
+  if (ctx.behaviour === '1.4') return requestTimestamp(ctx);
+  if (injected19) requestTimestamp(ctx);
+  return null;
+}
+
+/**
+ * The e-mail guards' answer when the address is taken (another user's OAuth identity, or another user):
+ * 1.4's 409 user_email_already_exists, 1.9.6's anti-enumeration 400 general_bad_request (1.9 spec §6.25).
+ */
+const emailTaken = (ctx: RequestContext) =>
+  new AppwriteError(ctx.behaviour === '1.4' ? 'user_email_already_exists' : 'general_bad_request');
+
 export async function updateEmail(ctx: RequestContext, user: UserRecord, p: { email: string; password: string }) {
-  const since = requestTimestamp(ctx);
+  const since = conflictSince(ctx, true);
   await assertPassword(user, p.password);
   const email = p.email.toLowerCase();
-  await assertEmailNotInIdentities(ctx, email, user.$id);
+  try {
+    await assertEmailNotInIdentities(ctx, email, user.$id);
+  } catch (error) {
+    if (error instanceof AppwriteError && error.type === 'user_email_already_exists') throw emailTaken(ctx);
+    throw error;
+  }
+  if (ctx.behaviour === '1.9') await assertNoTarget(ctx, email);
   // Password-less users (anonymous, magic URL, phone, OAuth) get this password: how anonymous accounts convert.
   // No dictionary, personal-data or history check applies here (spec §5).
   const setsPassword = !user.passwordUpdate;
   const changes: Partial<UserRecord> = { email, emailVerification: false };
   if (setsPassword) Object.assign(changes, { password: await hash(ctx, p.password), passwordUpdate: ctx.now.getTime() });
-  return update(ctx, user, changes, since, new AppwriteError('user_email_already_exists'));
+  return update(ctx, user, (stored) => ({ ...changes, ...renamedTarget(ctx, stored, 'email', stored.email, email) }), since, emailTaken(ctx));
 }
 
 export async function updatePhone(ctx: RequestContext, user: UserRecord, p: { phone: string; password: string }) {
-  const since = requestTimestamp(ctx);
+  const since = conflictSince(ctx, false);
   await assertPassword(user, p.password);
+  if (ctx.behaviour === '1.9') await assertNoTarget(ctx, p.phone);
   const changes: Partial<UserRecord> = { phone: p.phone, phoneVerification: false };
   if (!user.passwordUpdate) Object.assign(changes, { password: await hash(ctx, p.password), passwordUpdate: ctx.now.getTime() });
-  return update(ctx, user, changes, since, new AppwriteError('user_phone_already_exists'));
+  return update(ctx, user, (stored) => ({ ...changes, ...renamedTarget(ctx, stored, 'sms', stored.phone, p.phone) }), since,
+    new AppwriteError('user_phone_already_exists'));
 }
 
 export async function updateName(ctx: RequestContext, user: UserRecord, name: string) {
-  const since = requestTimestamp(ctx);
+  const since = conflictSince(ctx, false);
   return update(ctx, user, { name }, since, new AppwriteError('user_already_exists'));
 }
 
 export async function updatePassword(ctx: RequestContext, user: UserRecord, p: { password: string; oldPassword: string }) {
-  const since = requestTimestamp(ctx);
+  const since = conflictSince(ctx, false);
   await assertPassword(user, p.oldPassword);
   await assertNotRecentlyUsed(ctx, user, p.password);
   assertNoPersonalData(ctx, p.password, { id: user.$id, email: user.email, name: user.name, phone: user.phone });
@@ -161,14 +190,28 @@ export async function updatePassword(ctx: RequestContext, user: UserRecord, p: {
 }
 
 export async function updatePrefs(ctx: RequestContext, user: UserRecord, prefs: Record<string, unknown>) {
-  const since = requestTimestamp(ctx);
+  const since = conflictSince(ctx, true);
   // `[]` is accepted as an empty object, as PHP does; form-encoded prefs arrive as a null-prototype object.
   return update(ctx, user, { prefs: Array.isArray(prefs) ? {} : { ...prefs } }, since, new AppwriteError('user_already_exists'));
 }
 
 export async function updateStatus(ctx: RequestContext, user: UserRecord) {
-  const since = requestTimestamp(ctx);
+  const since = conflictSince(ctx, false);
   return update(ctx, user, { status: false }, since, new AppwriteError('user_already_exists'));
 }
 
 export const account = (user: UserRecord) => toAccount(user);
+
+/**
+ * DELETE /account (1.9.6 only, 1.9 spec §6.3): the user goes with its sessions, tokens and identities, in one
+ * transaction (Appwrite's delete queue removes them after the response; nobody can tell the difference).
+ */
+export async function deleteAccount(ctx: RequestContext, user: UserRecord): Promise<void> {
+  const db = await ctx.core.db();
+  await db.transaction('rw', [db.users, db.sessions, db.tokens, db.identities], async () => {
+    await db.sessions.where('userId').equals(user.$id).delete();
+    await db.tokens.where('userId').equals(user.$id).delete();
+    await db.identities.where('userId').equals(user.$id).delete();
+    await db.users.delete(user.$id);
+  });
+}

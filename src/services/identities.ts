@@ -3,6 +3,9 @@ import type { RequestContext } from '../http/context.js';
 import { toIdentity } from '../models/models.js';
 import { applyQueries } from '../validation/query-filter.js';
 import type { Query } from '../validation/queries.js';
+import type { Query19 } from '../validation/queries-1-9.js';
+import { applyQueries19 } from '../validation/query-filter-1-9.js';
+import type { IdentityRecord } from '../storage/records.js';
 import { currentUser } from './shared.js';
 
 
@@ -17,16 +20,43 @@ export async function listIdentities(ctx: RequestContext, queries: Query[]) {
   return { total: Math.min(result.total, 5000), identities: result.rows };
 }
 
+const IDENTITY_DATES = new Set(['$createdAt', '$updatedAt', 'providerAccessTokenExpiry']);
+
 /**
- * DELETE /account/identities/{id}.
+ * GET /account/identities in 1.9.6 (1.9 spec §6.37): JSON queries over the caller's identities, default limit 25,
+ * `total` the count of the filtered ones (at most 5000), or 0 when the caller asks for none.
+ */
+export async function listIdentities19(ctx: RequestContext, queries: Query19[], includeTotal: boolean) {
+  const user = currentUser(ctx);
+  const records = await (await ctx.core.db()).identities.where('userId').equals(user.$id).sortBy('$createdAt');
+  const sequence = new Map(records.map((r, i) => [r.$id, i + 1]));
+  const result = applyQueries19(records, queries, 25, {
+    dates: IDENTITY_DATES,
+    valueOf: (row: IdentityRecord, attribute) => {
+      if (attribute === '$sequence') return sequence.get(row.$id) ?? null;
+      const value = (row as unknown as Record<string, unknown>)[attribute];
+      return typeof value === 'string' || typeof value === 'number' ? value : null;
+    },
+  }, (id) => `Identity '${id}' for the 'cursor' value not found.`);
+  return { total: includeTotal ? Math.min(result.total, 5000) : 0, identities: result.rows.map(toIdentity) };
+}
+
+/**
+ * What deleting another user's identity answers. 1.9.6: its database permission check fails, 401
+ * user_unauthorized (1.9 spec §6.38).
  * @note Appwrite 1.4 answers a 500 for another user's identity (a failed permission check, spec §14.1); we
  * answer 404 user_identity_not_found, which is what the caller can act on and leaks nothing.
  */
+const othersIdentity = (ctx: RequestContext) =>
+  new AppwriteError(ctx.behaviour === '1.4' ? 'user_identity_not_found' : 'user_unauthorized');
+
+/** DELETE /account/identities/{id}. */
 export async function deleteIdentity(ctx: RequestContext, identityId: string) {
   const user = currentUser(ctx);
   const db = await ctx.core.db();
   const identity = await db.identities.get(identityId);
-  if (!identity || identity.userId !== user.$id) throw new AppwriteError('user_identity_not_found');
+  if (!identity) throw new AppwriteError('user_identity_not_found');
+  if (identity.userId !== user.$id) throw othersIdentity(ctx);
   await db.identities.delete(identityId);
   return { status: 204 };
 }

@@ -10,7 +10,22 @@ export const OAUTH_PROVIDERS = [
   'tradeshiftBox', 'twitch', 'wordpress', 'yahoo', 'yammer', 'yandex', 'zoom', 'mock',
 ] as const;
 
-export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
+/**
+ * 1.9.6's keys (1.9 spec §6.14): 1.4's plus figma, fusionauth, keycloak, kick, x and zoho, in the config's
+ * alphabetical order, and the test provider `mock-unverified`, whose e-mails are not verified.
+ */
+export const OAUTH_PROVIDERS_19 = [
+  'amazon', 'apple', 'auth0', 'authentik', 'autodesk', 'bitbucket', 'bitly', 'box', 'dailymotion', 'discord',
+  'disqus', 'dropbox', 'etsy', 'facebook', 'figma', 'fusionauth', 'github', 'gitlab', 'google', 'keycloak', 'kick',
+  'linkedin', 'microsoft', 'notion', 'oidc', 'okta', 'paypal', 'paypalSandbox', 'podio', 'salesforce', 'slack',
+  'spotify', 'stripe', 'tradeshift', 'tradeshiftBox', 'twitch', 'wordpress', 'x', 'yahoo', 'yammer', 'yandex', 'zoho',
+  'zoom', 'mock', 'mock-unverified',
+] as const;
+
+export type OAuthProvider = (typeof OAUTH_PROVIDERS_19)[number];
+
+/** Whether the provider vouches for the account's e-mail: every one but the `mock-unverified` test provider. */
+export const emailVerifiedBy = (provider: OAuthProvider) => provider !== 'mock-unverified';
 
 /** Display names from Appwrite's app/config/oAuthProviders.php: they appear in its error messages. */
 const NAMES: Record<OAuthProvider, string> = {
@@ -22,13 +37,15 @@ const NAMES: Record<OAuthProvider, string> = {
   slack: 'Slack', spotify: 'Spotify', stripe: 'Stripe', tradeshift: 'Tradeshift', tradeshiftBox: 'Tradeshift Sandbox',
   twitch: 'Twitch', wordpress: 'WordPress', yahoo: 'Yahoo', yammer: 'Yammer', yandex: 'Yandex', zoom: 'Zoom',
   mock: 'Mock',
+  figma: 'Figma', fusionauth: 'FusionAuth', keycloak: 'Keycloak', kick: 'Kick', x: 'X', zoho: 'Zoho',
+  'mock-unverified': 'Mock Unverified',
 };
 
 /** Lifetime of the emulated provider's access tokens (the Appwrite test provider's `expires_in`). */
 export const PROVIDER_TOKEN_SECONDS = 14_400;
 
 export function isOAuthProvider(value: string): value is OAuthProvider {
-  return (OAUTH_PROVIDERS as readonly string[]).includes(value);
+  return (OAUTH_PROVIDERS_19 as readonly string[]).includes(value);
 }
 
 export function providerName(provider: OAuthProvider): string {

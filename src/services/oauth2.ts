@@ -10,8 +10,13 @@ import type { RequestContext, RouteResult } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import type { IdentityRecord, UserRecord } from '../storage/records.js';
 import { parseUrl } from '../validation/validators.js';
+import { redirect as redirectValidator } from '../validation/validators-1-9.js';
+import { sha256Hex } from '../crypto/hash.js';
+import { randomHex } from '../crypto/random.js';
+import { TOKEN_TYPE, type TokenRecord } from '../storage/records.js';
 import { addUser, assertEmailNotInIdentities, assertUserLimit, newUser, withKeys } from './account.js';
-import { providerName, type OAuthProvider } from './oauth-providers.js';
+import { emailVerifiedBy, providerName, type OAuthProvider } from './oauth-providers.js';
+import { wrapOAuth2TokenSecret } from './oauth2-token.js';
 import { ProviderError, exchangeCode, type ProviderTokens } from './oauth2-provider.js';
 import { authorizeUrl, callbackUrl, cookieDomain, httpBuildQuery, phpJsonEncode, redirectRouteUrl } from './oauth2-urls.js';
 import { startSession } from './sessions.js';
@@ -19,13 +24,38 @@ import { apiPageUrl, isConstraintError, newId } from './shared.js';
 
 const NO_CACHE = { 'Cache-Control': 'no-store, no-cache, must-revalidate, max-age=0', Pragma: 'no-cache' };
 
-/** The default success/failure pages are on the API's host (with its port, see apiPageUrl). */
-const defaultUrl = (ctx: RequestContext, kind: 'success' | 'failure') => apiPageUrl(ctx, `/auth/oauth2/${kind}`);
+/**
+ * The default success/failure pages: 1.4's `/auth/oauth2/…`, 1.9.6's console pages `/console/auth/oauth2/…`
+ * (1.9 spec §6.14). Both on the API's host (with its port, see apiPageUrl); the default success page gets the
+ * session in its query.
+ * @note 1.9.6 builds its default on the console's host (`_APP_CONSOLE_DOMAIN`); the emulator has one host.
+ */
+const defaultPagePath = (ctx: RequestContext, kind: 'success' | 'failure') =>
+  ctx.behaviour === '1.4' ? `/auth/oauth2/${kind}` : `/console/auth/oauth2/${kind}`;
+const defaultUrl = (ctx: RequestContext, kind: 'success' | 'failure') => apiPageUrl(ctx, defaultPagePath(ctx, kind));
+
+export interface StartParams {
+  provider: OAuthProvider;
+  success: string;
+  failure: string;
+  scopes: string[];
+}
 
 /** GET /account/sessions/oauth2/{provider}: 301 to the (emulated) provider's authorization page. */
-export function createOAuth2Session(ctx: RequestContext, p: { provider: OAuthProvider; success: string; failure: string; scopes: string[] }): RouteResult {
+export function createOAuth2Session(ctx: RequestContext, p: StartParams): RouteResult {
+  return startOAuth2(ctx, p, false);
+}
+
+/** GET /account/tokens/oauth2/{provider} (1.9.6): the same, but the redirect hands out a token, not a session. */
+export function createOAuth2Token(ctx: RequestContext, p: StartParams): RouteResult {
+  return startOAuth2(ctx, p, true);
+}
+
+function startOAuth2(ctx: RequestContext, p: StartParams, token: boolean): RouteResult {
   const { config } = ctx.core;
-  const state = phpJsonEncode({ success: p.success || defaultUrl(ctx, 'success'), failure: p.failure || defaultUrl(ctx, 'failure') });
+  const urls = { success: p.success || defaultUrl(ctx, 'success'), failure: p.failure || defaultUrl(ctx, 'failure') };
+  // 1.9.6's state says which flow it is; 1.4's has no such key.
+  const state = phpJsonEncode(ctx.behaviour === '1.4' ? urls : { ...urls, token });
   const query = httpBuildQuery({
     client_id: config.projectId,
     redirect_uri: callbackUrl(config, p.provider),
@@ -53,23 +83,31 @@ export function oauth2Callback(ctx: RequestContext, p: CallbackParams): RouteRes
   return { status: 301, location: `${redirectRouteUrl(ctx.core.config, p.provider)}?${query}`, headers: NO_CACHE };
 }
 
-/** An error Appwrite sends to the failure URL (when there is one) instead of answering it. */
+/**
+ * An error Appwrite sends to the failure URL (when there is one) instead of answering it. `code` overrides the
+ * type's code (a provider's own status); else it is the request's server's.
+ */
 class Redirectable extends Error {
-  constructor(readonly error: AppwriteError, readonly code: number = error.code) {
+  constructor(readonly error: AppwriteError, readonly code?: number) {
     super(error.message);
   }
 }
+
+/** 1.4 answers these errors; 1.9.6 sends them to the failure URL too (1.9 spec §6.16). */
+const redirectedIn19 = (ctx: RequestContext, error: AppwriteError): Error =>
+  (ctx.behaviour === '1.4' ? error : new Redirectable(error));
 
 const redirectable = (type: ErrorType, message?: string, code?: number) => new Redirectable(new AppwriteError(type, message), code);
 
 interface State {
   success: unknown;
   failure: unknown;
+  token?: unknown;
 }
 
 /** The state is JSON merged over the defaults (success: the project URL, none here; failure: none). */
 function parseState(raw: string): State {
-  const defaults: State = { success: '', failure: '' };
+  const defaults: State = { success: '', failure: '', token: false };
   if (!raw) return defaults;
   let parsed: unknown;
   try {
@@ -87,26 +125,36 @@ function parseState(raw: string): State {
 const isUrl = (value: unknown): value is string => typeof value === 'string' && parseUrl(value) !== null;
 
 /**
+ * Whether the state's success/failure URL may be redirected to: 1.4 only wants a URL, 1.9.6 checks it again with
+ * the Redirect validator (an allowed host or scheme).
+ */
+const stateUrlValid = (ctx: RequestContext, value: unknown): value is string =>
+  ctx.behaviour === '1.4' ? isUrl(value) : isUrl(value) && redirectValidator(ctx.core).isValid(value);
+
+/**
  * GET /account/sessions/oauth2/{provider}/redirect (spec §9.2 step 3). Errors before the URLs are known are
  * answered; later ones go to the failure URL as `?error={"message","type","code"}` where Appwrite does so.
  */
 export async function oauth2Redirect(ctx: RequestContext, p: Omit<CallbackParams, 'project'>): Promise<RouteResult> {
   const state = parseState(p.state);
-  if (!isUrl(state.success)) throw new AppwriteError('project_invalid_success_url');
-  if (state.failure && !isUrl(state.failure)) throw new AppwriteError('project_invalid_failure_url');
+  if (!stateUrlValid(ctx, state.success)) throw new AppwriteError('project_invalid_success_url');
+  if (state.failure && !stateUrlValid(ctx, state.failure)) throw new AppwriteError('project_invalid_failure_url');
   const failure = typeof state.failure === 'string' ? state.failure : '';
+  // Only a 1.9.6 state asks for a token (PHP truthiness of the decoded value).
+  const token = ctx.behaviour === '1.9' && Boolean(state.token) && state.token !== '0';
   try {
-    return await signIn(ctx, p, state.success);
+    return await signIn(ctx, p, state.success, token);
   } catch (error) {
     if (!(error instanceof Redirectable)) throw error;
     if (!failure) throw error.error;
-    const { message, type } = error.error;
+    const { message, code } = error.error.resolve(ctx.behaviour);
+    const { type } = error.error;
     // No audit user: a failed sign-in writes no log entry.
-    return { status: 301, location: mergeQuery(failure, { error: phpJsonEncode({ message, type, code: error.code }) }), headers: NO_CACHE };
+    return { status: 301, location: mergeQuery(failure, { error: phpJsonEncode({ message, type, code: error.code ?? code }) }), headers: NO_CACHE };
   }
 }
 
-async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, success: string): Promise<RouteResult> {
+async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, success: string, token: boolean): Promise<RouteResult> {
   const name = providerName(p.provider);
   if (p.error) {
     const detail = p.error_description ? `${p.error}: ${p.error_description}` : p.error;
@@ -137,6 +185,7 @@ async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, s
     $updatedAt: ctx.now.getTime(),
   });
   if (!user.email && email) await assertEmailFree(ctx, email, user.$id);
+  if (token) return issueToken(ctx, p.provider, updated, identity, isNew, success);
 
   let result: Awaited<ReturnType<typeof startSession>>;
   try {
@@ -164,7 +213,7 @@ async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, s
   }
 
   let location = success;
-  if (parseUrl(success)?.pathname === '/auth/oauth2/success' && result.sessionCookie) {
+  if (parseUrl(success)?.pathname === defaultPagePath(ctx, 'success') && result.sessionCookie) {
     // Appwrite's default success page (for non-web platforms) receives the session in its query.
     const { config } = ctx.core;
     location = mergeQuery(success, {
@@ -188,7 +237,11 @@ async function selectUser(ctx: RequestContext, provider: OAuthProvider, account:
   if (ctx.user) {
     if (email) {
       const others = await db.identities.where('providerEmail').equalsIgnoreCase(email).toArray();
-      if (others.some((i) => i.userId !== ctx.user!.$id)) throw new AppwriteError('user_already_exists');
+      // 1.9.6 also refuses an e-mail another user has.
+      const holder = ctx.behaviour === '1.9' ? await db.users.where('emailKey').equals(email.toLowerCase()).first() : undefined;
+      if (others.some((i) => i.userId !== ctx.user!.$id) || (holder && holder.$id !== ctx.user.$id)) {
+        throw redirectedIn19(ctx, new AppwriteError('user_already_exists'));
+      }
     }
     return { user: ctx.user, isNew: false };
   }
@@ -196,9 +249,9 @@ async function selectUser(ctx: RequestContext, provider: OAuthProvider, account:
   const bySession = session ? await db.users.get(session.userId) : undefined;
   if (bySession) return { user: bySession, isNew: false };
 
-  if (!email) throw new AppwriteError('user_unauthorized', 'OAuth provider failed to return email.');
+  if (!email) throw redirectedIn19(ctx, new AppwriteError('user_unauthorized', 'OAuth provider failed to return email.'));
   const byEmail = await db.users.where('emailKey').equals(email.toLowerCase()).first();
-  if (byEmail) return { user: byEmail, isNew: false };
+  if (byEmail) return { user: assertLinkable(ctx, provider, byEmail), isNew: false };
 
   const identity = await db.identities.where('[provider+providerUid]').equals([provider, providerUid]).first();
   const byIdentity = identity ? await db.users.get(identity.userId) : undefined;
@@ -210,9 +263,54 @@ async function selectUser(ctx: RequestContext, provider: OAuthProvider, account:
     if (error instanceof AppwriteError) throw new Redirectable(error);
     throw error;
   }
+  if (ctx.behaviour === '1.9') {
+    // 1.9.6 links an identity's user by its e-mail as it does a user's (if the provider vouches for the e-mail).
+    const byIdentityEmail = await db.identities.where('providerEmail').equalsIgnoreCase(email).first();
+    const linked = byIdentityEmail ? await db.users.get(byIdentityEmail.userId) : undefined;
+    if (linked) return { user: assertLinkable(ctx, provider, linked), isNew: false };
+  }
   await assertEmailNotInIdentities(ctx, email);
   // A new user keeps the provider's e-mail as given (spec §6); the lookup key is lower-cased.
-  return { user: newUser(ctx, newId(ctx), { email, name, emailVerification: true }), isNew: true };
+  return { user: newUser(ctx, newId(ctx), { email, name, emailVerification: emailVerifiedBy(provider) }), isNew: true };
+}
+
+/**
+ * 1.9.6 links an existing account by e-mail only when the provider says the e-mail is verified, else the
+ * failure URL gets 400 general_bad_request (1.9 spec §6.16); 1.4 always links.
+ */
+function assertLinkable(ctx: RequestContext, provider: OAuthProvider, user: UserRecord): UserRecord {
+  if (ctx.behaviour === '1.9' && !emailVerifiedBy(provider)) throw new Redirectable(new AppwriteError('general_bad_request'));
+  return user;
+}
+
+/**
+ * The token flow's end (1.9 spec §6.15): no session; the user and identity are stored with a type-7 token
+ * (64 hex, living `auth.sessionLength`), whose secret goes to the success URL wrapped in a 60-second JWT.
+ */
+async function issueToken(
+  ctx: RequestContext, provider: OAuthProvider, user: UserRecord, identity: IdentityRecord, isNew: boolean, success: string,
+): Promise<RouteResult> {
+  const secret = randomHex(ctx.core.random, 64);
+  const now = ctx.now.getTime();
+  const token: TokenRecord = {
+    $id: newId(ctx), $createdAt: now, userId: user.$id, type: TOKEN_TYPE.oauth2, secret: sha256Hex(secret),
+    expire: now + ctx.core.config.auth.sessionLength * 1000, userAgent: ctx.userAgent, ip: ctx.ip,
+  };
+  const db = await ctx.core.db();
+  try {
+    await db.transaction('rw', [db.users, db.identities, db.tokens], async () => {
+      if (isNew) await addUser(ctx, db, user);
+      else await db.users.put(user);
+      await db.identities.put(identity);
+      await db.tokens.add(token);
+    });
+  } catch (error) {
+    if (isNew && error instanceof AppwriteError && error.type === 'user_count_exceeded') throw new Redirectable(error);
+    if (isConstraintError(error)) throw new Redirectable(new AppwriteError('user_already_exists'));
+    throw error;
+  }
+  const location = mergeQuery(success, { secret: await wrapOAuth2TokenSecret(ctx, secret, provider), userId: user.$id });
+  return { status: 301, location, headers: NO_CACHE, auditUser: user };
 }
 
 /** The user's identity for this provider account, created or given fresh tokens (not written yet). */
@@ -229,7 +327,15 @@ async function upsertIdentity(ctx: RequestContext, user: UserRecord, provider: O
   const existing = await db.identities.where('[provider+providerUid]').equals([provider, providerUid])
     .filter((i) => i.userId === user.$id).first();
   if (existing) return { ...existing, ...fresh };
-  if (email) await assertEmailNotInIdentities(ctx, email, user.$id);
+  if (email) {
+    try {
+      await assertEmailNotInIdentities(ctx, email, user.$id);
+    } catch (error) {
+      // 1.9.6: the anti-enumeration 400, at the failure URL.
+      if (ctx.behaviour === '1.9' && error instanceof AppwriteError) throw new Redirectable(new AppwriteError('general_bad_request'));
+      throw error;
+    }
+  }
   return { $id: newId(ctx), $createdAt: now, userId: user.$id, provider, providerUid, providerEmail: email, ...fresh };
 }
 

@@ -2,6 +2,7 @@ import { AppwriteError } from '../errors/appwrite-error.js';
 import { sha256Hex, timingSafeEqual } from '../crypto/hash.js';
 import type { RequestContext } from '../http/context.js';
 import { TOKEN_TYPE, type TokenRecord, type UserRecord } from '../storage/records.js';
+import { unwrapOAuth2TokenSecret } from './oauth2-token.js';
 import { startSession } from './sessions.js';
 import { patchUser } from './tokens.js';
 
@@ -19,26 +20,6 @@ const BY_TYPE: Record<number, { factor: string; provider: string; verified?: Par
   [TOKEN_TYPE.generic]: { factor: 'token', provider: 'token' },
 };
 
-/**
- * An OAuth2 token reaches the client wrapped in a JWT: HS256 with the JWT key, payload `{secret, provider, exp}`,
- * exp = issue + 60 s (1.9 spec §6.15). A secret that does not verify as one (any failure, expiry included) is a
- * plain token secret. An empty `provider` inside a valid wrapper is 401.
- */
-async function unwrapOAuth2Secret(ctx: RequestContext, secret: string): Promise<{ secret: string; provider: string } | null> {
-  if ((secret.match(/\./g) ?? []).length !== 2) return null;
-  const key = await ctx.core.jwtKey(false);
-  if (!key) return null;
-  const { jwtVerify } = await import('jose');
-  let payload: Record<string, unknown>;
-  try {
-    ({ payload } = await jwtVerify(secret, key, { algorithms: ['HS256'], currentDate: ctx.now, clockTolerance: 0 }));
-  } catch {
-    return null;
-  }
-  if (typeof payload.provider !== 'string' || payload.provider === '') throw new AppwriteError('user_invalid_token');
-  return { secret: typeof payload.secret === 'string' ? payload.secret : '', provider: payload.provider };
-}
-
 /** A live token of the user, of any type, with this secret (Auth::tokenVerify with type null). */
 function findAnyToken(tokens: TokenRecord[], secret: string, now: Date): TokenRecord | undefined {
   const hash = sha256Hex(secret);
@@ -54,7 +35,8 @@ export async function createSession(ctx: RequestContext, p: { userId: string; se
   const db = await ctx.core.db();
   const user = await db.users.get(p.userId);
   if (!user) throw new AppwriteError('user_invalid_token');
-  const wrapped = await unwrapOAuth2Secret(ctx, p.secret);
+  // An OAuth2 token reaches the client wrapped in a 60-second JWT (oauth2-token.ts); anything else is a plain secret.
+  const wrapped = await unwrapOAuth2TokenSecret(ctx, p.secret);
   const token = findAnyToken(await db.tokens.where('userId').equals(user.$id).toArray(), wrapped?.secret ?? p.secret, ctx.now);
   const kind = token && BY_TYPE[token.type];
   if (!token || !kind || (token.type === TOKEN_TYPE.oauth2 && !wrapped)) throw new AppwriteError('user_invalid_token');

@@ -26,10 +26,23 @@ describe('createMagicURLToken without a url', () => {
 });
 
 describe('createOAuth2Session without success/failure', () => {
-  it('defaults both to /auth/oauth2/* on the endpoint origin, port included', async () => {
-    const res = await emulator.handle(new Request('http://localhost:5173/v1/account/sessions/oauth2/github?project=links'));
+  it('defaults both to /auth/oauth2/* on the endpoint origin, port included (1.4)', async () => {
+    const res = await emulator.handle(new Request('http://localhost:5173/v1/account/sessions/oauth2/github?project=links', {
+      headers: { 'x-appwrite-response-format': '1.4.0' },
+    }));
     expect(res.status).toBe(301);
     const state = JSON.parse(new URL(res.headers.get('location')!).searchParams.get('state')!);
     expect(state).toMatchObject({ success: 'http://localhost:5173/auth/oauth2/success', failure: 'http://localhost:5173/auth/oauth2/failure' });
+  });
+});
+
+describe('createOAuth2Session without success/failure (1.9.6)', () => {
+  it('defaults both to the console pages /console/auth/oauth2/* on the endpoint origin, port included', async () => {
+    const res = await emulator.handle(new Request('http://localhost:5173/v1/account/sessions/oauth2/github?project=links'));
+    expect(res.status).toBe(301);
+    const state = JSON.parse(new URL(res.headers.get('location')!).searchParams.get('state')!);
+    expect(state).toEqual({
+      success: 'http://localhost:5173/console/auth/oauth2/success', failure: 'http://localhost:5173/console/auth/oauth2/failure', token: false,
+    });
   });
 });

@@ -1,15 +1,21 @@
 /**
  * Robustness over the WHOLE route table: every route (read from the source table, so routes added later are
- * covered without touching this file) gets malformed requests, signed in and as a guest. Whatever we send, the
- * emulator must answer like Appwrite: never a crash (500 general_unknown; Appwrite's own documented 500s aside),
- * always `{message, code, type, version}` for errors, nothing logged as unexpected, and nothing stored changed
- * when the request failed.
+ * covered without touching this file) gets malformed requests, signed in and as a guest, under BOTH servers: SDK
+ * 13's format (Appwrite 1.4) and SDK 26's (1.9.6). Whatever we send, the emulator must answer like Appwrite:
+ * never a crash (500 general_unknown; Appwrite's own documented 500s aside), always the server's error body
+ * (1.4 `{message, code, type, version}`, 1.9.6 `{message, code, version, type}`), nothing logged as unexpected,
+ * and nothing stored changed when the request failed. A route only one server has answers 404
+ * general_route_not_found, in that server's words, under the other.
+ *
+ * To stay fast, the payload-size cases (1 MB bodies, 2 MB params, 20 000-level nesting), which test the shared
+ * body parser more than the routes, run signed in only under 1.9.6; everything else runs in full under both.
  *
  * Hand-rolled `fetch` (through msw/node, like the SDK's requests) because the SDK cannot send any of this.
  */
 import { ID } from 'appwrite';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { ERROR_TYPES } from '../../src/errors/error-types.js';
+import type { Behaviour } from '../../src/http/behaviour.js';
 import type { Route } from '../../src/http/route.js';
 import { routes } from '../../src/http/routes.js';
 import { ENDPOINT, PROJECT, sdk, useEmulator } from '../helpers.js';
@@ -26,6 +32,7 @@ const PLAUSIBLE: Record<string, unknown> = {
   phone: '+14155550100',
   prefs: { theme: 'light' },
   queries: ['limit(1)'],
+  total: false,
   url: 'http://localhost/done',
   success: 'http://localhost/ok',
   failure: 'http://localhost/fail',
@@ -35,7 +42,10 @@ const PLAUSIBLE: Record<string, unknown> = {
 };
 /** A 20-hex id shaped like `ID.unique()`; unknown params get a harmless word. */
 const PLAUSIBLE_ID = '6557a0f1c2d3e4f5a6b7';
-const plausible = (name: string): unknown => PLAUSIBLE[name] ?? 'plausible';
+/** 1.9.6 routes take JSON queries (SDK 14+). */
+const PLAUSIBLE_19: Record<string, unknown> = { queries: ['{"method":"limit","values":[1]}'] };
+let behaviourNow: Behaviour = '1.4';
+const plausible = (name: string): unknown => (behaviourNow === '1.9' ? PLAUSIBLE_19[name] : undefined) ?? PLAUSIBLE[name] ?? 'plausible';
 
 const pathParamNames = (route: Route) => route.path.split('/').filter((s) => s.startsWith(':')).map((s) => s.slice(1));
 
@@ -69,6 +79,8 @@ interface Case {
   query?: string;
   body?: string;
   contentType?: string | null;
+  /** A payload-size case (see the header comment). */
+  huge?: boolean;
 }
 
 const JSON_TYPE = 'application/json';
@@ -97,7 +109,7 @@ function casesFor(route: Route): Case[] {
       { name: 'a JSON null body', body: 'null', contentType: JSON_TYPE },
       { name: 'an empty body', body: '', contentType: JSON_TYPE },
       { name: 'no body and no content-type', contentType: null },
-      { name: 'a huge (~1 MB) body', body: JSON.stringify({ ...valid, padding: 'x'.repeat(1_000_000) }), contentType: JSON_TYPE },
+      { name: 'a huge (~1 MB) body', body: JSON.stringify({ ...valid, padding: 'x'.repeat(1_000_000) }), contentType: JSON_TYPE, huge: true },
       { name: 'a form-encoded body', body: encodeForm(valid), contentType: 'application/x-www-form-urlencoded' },
       { name: 'a JSON body sent as text/plain', body: JSON.stringify(valid), contentType: 'text/plain' },
       { name: 'a JSON body sent as multipart without boundary', body: JSON.stringify(valid), contentType: 'multipart/form-data' },
@@ -107,7 +119,7 @@ function casesFor(route: Route): Case[] {
     );
   } else {
     cases.push({ name: 'a form content-type on GET', query: encodeForm(valid), contentType: 'application/x-www-form-urlencoded' });
-    cases.push({ name: 'a huge (~1 MB) query string', query: `${encodeForm(valid)}&padding=${'x'.repeat(1_000_000)}` });
+    cases.push({ name: 'a huge (~1 MB) query string', query: `${encodeForm(valid)}&padding=${'x'.repeat(1_000_000)}`, huge: true });
   }
 
   for (const spec of route.params ?? []) {
@@ -117,13 +129,14 @@ function casesFor(route: Route): Case[] {
       for (const depth of [511, 20_000]) {
         const others = JSON.stringify({ ...valid, [spec.name]: undefined });
         const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
-        cases.push({ name: `param ${spec.name} nested ${depth} levels`, body: `{"${spec.name}":${nested}${others === '{}' ? '}' : `,${others.slice(1)}`}`, contentType: JSON_TYPE });
+        cases.push({ name: `param ${spec.name} nested ${depth} levels`, body: `{"${spec.name}":${nested}${others === '{}' ? '}' : `,${others.slice(1)}`}`, contentType: JSON_TYPE, huge: depth > 511 });
       }
     }
   }
   if (route.params?.length) {
     const huge = Object.fromEntries(route.params.map((p) => [p.name, `${p.name}-${'x'.repeat(2_000_000)}`]));
     send('every param as a 2 MB string', isGet ? huge : { ...valid, ...huge });
+    cases[cases.length - 1]!.huge = true;
   }
 
   for (const name of pathParamNames(route)) {
@@ -205,10 +218,13 @@ afterEach(() => {
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
 
-async function send(route: Route, c: Case, fallback: string): Promise<Response> {
+/** The formats of SDK 13 (Appwrite 1.4) and SDK 26 (1.9.6). */
+const FORMATS: Record<Behaviour, string> = { '1.4': '1.4.0', '1.9': '1.9.5' };
+
+async function send(route: Route, c: Case, fallback: string, behaviour: Behaviour): Promise<Response> {
   const headers: Record<string, string> = {
     'x-appwrite-project': PROJECT,
-    'x-appwrite-response-format': '1.4.0',
+    'x-appwrite-response-format': FORMATS[behaviour],
     'x-fallback-cookies': fallback,
   };
   if (c.contentType) headers['content-type'] = c.contentType;
@@ -216,33 +232,70 @@ async function send(route: Route, c: Case, fallback: string): Promise<Response> 
   return fetch(url, { method: route.method, headers, body: c.body, redirect: 'manual' });
 }
 
-const ERROR_KEYS = ['message', 'code', 'type', 'version'];
+const ERROR_KEYS: Record<Behaviour, string[]> = { '1.4': ['message', 'code', 'type', 'version'], '1.9': ['message', 'code', 'version', 'type'] };
+const VERSIONS: Record<Behaviour, string> = { '1.4': '1.4.13', '1.9': '1.9.6' };
+const ROUTE_NOT_FOUND: Record<Behaviour, string> = {
+  '1.4': 'The requested route was not found. Please refer to the API docs and try again.',
+  '1.9': 'Route not found. Please ensure the endpoint is configured correctly and that the API route is valid for this SDK version. Refer to the API docs for more details.',
+};
 /**
- * The only 500s Appwrite 1.4 sends on purpose (spec §2.1, §9.2): OAuth2 provider errors (424, sent as 500) and
+ * The only 500s Appwrite sends on purpose (1.4 spec §2.1, §9.2): OAuth2 provider errors (424, sent as 500) and
  * an unparsable OAuth2 state (general_server_error). Anything else at 500 is an emulator crash.
  */
 const APPWRITE_500_TYPES = ['user_oauth2_provider_error', 'general_server_error'];
 
-describe.each(routes.map((route) => [`${route.method} ${route.path}`, route] as const))('%s', (_, route) => {
-  describe.each(['signed in', 'guest'] as const)('as %s', (caller) => {
-    it.each(casesFor(route).map((c) => [c.name, c] as const))('answers %s like Appwrite, changing nothing on error', async (_name, c) => {
+const serves = (route: Route, behaviour: Behaviour) => !route.behaviours || route.behaviours.includes(behaviour);
+/** Whether any row of the table serves this method and path under `behaviour`. */
+const hasRow = (route: Route, behaviour: Behaviour) =>
+  routes.some((r) => r.method === route.method && r.path === route.path && serves(r, behaviour));
+
+function expectErrorBody(body: Record<string, unknown>, status: number, behaviour: Behaviour): void {
+  // A crash is a 500 general_unknown. Appwrite itself answers 500 only in the documented cases above.
+  if (status === 500) expect(APPWRITE_500_TYPES, JSON.stringify(body)).toContain(body.type);
+  expect(Object.keys(body)).toEqual(ERROR_KEYS[behaviour]);
+  expect(body).toEqual({ message: expect.any(String), code: status, type: expect.any(String), version: VERSIONS[behaviour] });
+  expect(Object.keys(ERROR_TYPES)).toContain(body.type);
+  expect(body.message).not.toBe('');
+  // Messages built from input must not leak JavaScript artefacts.
+  expect(body.message).not.toMatch(/undefined|\[object |NaN/);
+}
+
+describe.each(['1.4', '1.9'] as const)('under Appwrite %s', (behaviour) => {
+  beforeEach(() => {
+    behaviourNow = behaviour;
+  });
+  const served = routes.filter((route) => serves(route, behaviour));
+  const absent = routes.filter((route) => !serves(route, behaviour) && !hasRow(route, behaviour));
+
+  describe.each(served.map((route) => [`${route.method} ${route.path}`, route] as const))('%s', (_, route) => {
+    describe.each(['signed in', 'guest'] as const)('as %s', (caller) => {
+      behaviourNow = behaviour; // cases are built while collecting, before any beforeEach
+      const cases = casesFor(route).filter((c) => !c.huge || (behaviour === '1.9' && caller === 'signed in'));
+      it.each(cases.map((c) => [c.name, c] as const))('answers %s like Appwrite, changing nothing on error', async (_name, c) => {
+        const { fallback } = caller === 'signed in' ? await signedInState() : { fallback: '' };
+        const before = await snapshot();
+        const response = await send(route, c, fallback, behaviour);
+
+        const text = await response.text();
+        if (response.status < 400) return; // a success: the request was valid after all (e.g. a JSON body as form)
+
+        expect(response.headers.get('content-type')).toContain('application/json');
+        expectErrorBody(JSON.parse(text) as Record<string, unknown>, response.status, behaviour);
+        expect(await snapshot()).toEqual(before);
+      });
+    });
+  });
+
+  describe.each(absent.map((route) => [`${route.method} ${route.path}`, route] as const))('%s (not on this server)', (_, route) => {
+    it.each(['signed in', 'guest'] as const)('answers 404 general_route_not_found as %s, changing nothing', async (caller) => {
       const { fallback } = caller === 'signed in' ? await signedInState() : { fallback: '' };
       const before = await snapshot();
-      const response = await send(route, c, fallback);
-
-      const text = await response.text();
-      if (response.status < 400) return; // a success: the request was valid after all (e.g. a JSON body as form)
-
-      expect(response.headers.get('content-type')).toContain('application/json');
-      const body = JSON.parse(text) as Record<string, unknown>;
-      // A crash is a 500 general_unknown. Appwrite itself answers 500 only in the documented cases above.
-      if (response.status === 500) expect(APPWRITE_500_TYPES, JSON.stringify(body)).toContain(body.type);
-      expect(Object.keys(body)).toEqual(ERROR_KEYS);
-      expect(body).toEqual({ message: expect.any(String), code: response.status, type: expect.any(String), version: '1.4.13' });
-      expect(Object.keys(ERROR_TYPES)).toContain(body.type);
-      expect(body.message).not.toBe('');
-      // Messages built from input must not leak JavaScript artefacts.
-      expect(body.message).not.toMatch(/undefined|\[object |NaN/);
+      const valid = validBody(route);
+      const response = await send(route, { name: 'valid', ...bodyOf(valid, route.method === 'GET') }, fallback, behaviour);
+      const body = await response.json() as Record<string, unknown>;
+      expect(response.status).toBe(404);
+      expectErrorBody(body, 404, behaviour);
+      expect(body).toMatchObject({ type: 'general_route_not_found', message: ROUTE_NOT_FOUND[behaviour] });
       expect(await snapshot()).toEqual(before);
     });
   });

@@ -4,6 +4,7 @@ import { listLogs } from '../../services/logs.js';
 import { currentUser } from '../../services/shared.js';
 import { toAccount } from '../../models/models.js';
 import { parseQuery } from '../../validation/queries.js';
+import { parseQuery19, queries19 } from '../../validation/queries-1-9.js';
 import * as v from '../../validation/validators.js';
 import * as v19 from '../../validation/validators-1-9.js';
 import type { Route } from '../route.js';
@@ -14,8 +15,17 @@ import { commonPasswords } from '../../validation/common-passwords.js';
  * validation and Appwrite 1.4 then fails with a PHP TypeError (500). We validate them like any sent value: 400.
  */
 const dictionary = (core: EmulatorCore) => v.passwordDictionary(core.config.auth.passwordDictionary, commonPasswords);
-const newPassword = (core: EmulatorCore) => v19.newPassword(core.config.auth.passwordDictionary, commonPasswords);
+const newPassword19 = (core: EmulatorCore) => v19.newPassword(core.config.auth.passwordDictionary, commonPasswords);
 const LOG_QUERIES = { methods: ['limit', 'offset'], attributes: {} };
+
+const updatePassword: Route = {
+  method: 'PATCH', path: '/account/password', scope: 'account', audit: 'user.update',
+  params: [
+    { name: 'password', validator: dictionary },
+    { name: 'oldPassword', validator: v.password, optional: true, default: '' },
+  ],
+  action: async (ctx, p) => updated(await account.updatePassword(ctx, currentUser(ctx), p as { password: string; oldPassword: string })),
+};
 
 /** The account itself: profile, credentials, preferences, status and security log. */
 export const accountRoutes: Route[] = [
@@ -29,7 +39,7 @@ export const accountRoutes: Route[] = [
     params: [
       { name: 'userId', validator: v.customId },
       { name: 'email', validator: v.email },
-      { name: 'password', validator: dictionary, validator19: newPassword },
+      { name: 'password', validator: dictionary, validator19: newPassword19 },
       { name: 'name', validator: v.text(128), optional: true, default: '' },
     ],
     action: async (ctx, p) => {
@@ -39,7 +49,7 @@ export const accountRoutes: Route[] = [
   },
   {
     method: 'PATCH', path: '/account/email', scope: 'account', audit: 'user.update',
-    params: [{ name: 'email', validator: v.email }, { name: 'password', validator: v.password }],
+    params: [{ name: 'email', validator: v.email }, { name: 'password', validator: v.password, validator19: v19.password }],
     action: async (ctx, p) => updated(await account.updateEmail(ctx, currentUser(ctx), p as { email: string; password: string })),
   },
   {
@@ -47,18 +57,28 @@ export const accountRoutes: Route[] = [
     params: [{ name: 'name', validator: v.text(128) }],
     action: async (ctx, p) => updated(await account.updateName(ctx, currentUser(ctx), p.name)),
   },
+  { ...updatePassword, behaviours: ['1.4'] },
   {
-    method: 'PATCH', path: '/account/password', scope: 'account', audit: 'user.update',
+    // 1.9.6: rate-limited, the new password validator, and an old password of at most 256 characters.
+    ...updatePassword, behaviours: ['1.9'],
+    rateLimit: { limit: 10, keys: ['url:{url},ip:{ip}'] },
     params: [
-      { name: 'password', validator: dictionary },
-      { name: 'oldPassword', validator: v.password, optional: true, default: '' },
+      { name: 'password', validator: newPassword19 },
+      { name: 'oldPassword', validator: v19.text0(256), optional: true, default: '' },
     ],
-    action: async (ctx, p) => updated(await account.updatePassword(ctx, currentUser(ctx), p as { password: string; oldPassword: string })),
   },
   {
     method: 'PATCH', path: '/account/phone', scope: 'account', audit: 'user.update',
-    params: [{ name: 'phone', validator: v.phone }, { name: 'password', validator: v.password }],
+    params: [{ name: 'phone', validator: v.phone }, { name: 'password', validator: v.password, validator19: v19.password }],
     action: async (ctx, p) => updated(await account.updatePhone(ctx, currentUser(ctx), p as { phone: string; password: string })),
+  },
+  {
+    method: 'DELETE', path: '/account', scope: 'account', behaviours: ['1.9'], audit: 'user.delete',
+    action: async (ctx) => {
+      const user = currentUser(ctx);
+      await account.deleteAccount(ctx, user);
+      return { status: 204, auditUser: user };
+    },
   },
   {
     method: 'GET', path: '/account/prefs', scope: 'account',
@@ -74,7 +94,18 @@ export const accountRoutes: Route[] = [
     action: async (ctx) => ({ ...updated(await account.updateStatus(ctx, currentUser(ctx))), sessionCookie: 'clear' }),
   },
   {
-    method: 'GET', path: '/account/logs', scope: 'account',
+    method: 'GET', path: '/account/logs', scope: 'account', behaviours: ['1.9'],
+    params: [
+      { name: 'queries', validator: queries19({ types: ['limit', 'offset'], attributes: {} }), optional: true, default: [] },
+      { name: 'total', validator: v19.looseBoolean, optional: true, default: true },
+    ],
+    action: async (ctx, p) => ({
+      status: 200,
+      body: await listLogs(ctx, currentUser(ctx), (p.queries as unknown[]).map(parseQuery19), v19.isTrue(p.total)),
+    }),
+  },
+  {
+    method: 'GET', path: '/account/logs', scope: 'account', behaviours: ['1.4'],
     params: [{ name: 'queries', validator: v.queries(LOG_QUERIES), optional: true, default: [] }],
     action: async (ctx, p) => ({ status: 200, body: await listLogs(ctx, currentUser(ctx), (p.queries as string[]).map(parseQuery)) }),
   },

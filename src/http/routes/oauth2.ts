@@ -1,7 +1,8 @@
-import { OAUTH_PROVIDERS, type OAuthProvider } from '../../services/oauth-providers.js';
+import { OAUTH_PROVIDERS, OAUTH_PROVIDERS_19, type OAuthProvider } from '../../services/oauth-providers.js';
 import type * as Oauth2Service from '../../services/oauth2.js';
 import type * as ProviderService from '../../services/oauth2-provider.js';
 import * as v from '../../validation/validators.js';
+import * as v19 from '../../validation/validators-1-9.js';
 import { allowedHosts } from '../handle.js';
 import type { ParamSpec, Route } from '../route.js';
 import { lazy } from '../lazy.js';
@@ -17,7 +18,15 @@ function textOrEmpty(max: number): v.Validator {
   };
 }
 
-const providerParam: ParamSpec = { name: 'provider', validator: v.whiteList(OAUTH_PROVIDERS) };
+const providerParam: ParamSpec = { name: 'provider', validator: v.whiteList(OAUTH_PROVIDERS), validator19: v.whiteList(OAUTH_PROVIDERS_19) };
+
+/** The start routes' params: 1.4 checks the redirect URLs' hosts, 1.9.6 its Redirect validator (hosts or schemes). */
+const startParams: ParamSpec[] = [
+  providerParam,
+  { name: 'success', validator: (core) => v.host(allowedHosts(core)), validator19: v19.redirect, optional: true, default: '' },
+  { name: 'failure', validator: (core) => v.host(allowedHosts(core)), validator19: v19.redirect, optional: true, default: '' },
+  { name: 'scopes', validator: v.arrayList(v.text(4096), 100), optional: true, default: [] },
+];
 
 /** What the provider sends back (code, state, error, error_description), in Appwrite's declaration order. */
 const providerAnswer: ParamSpec[] = [
@@ -47,13 +56,15 @@ export const oauth2Routes: Route[] = [
   {
     method: 'GET', path: '/account/sessions/oauth2/:provider', scope: 'public',
     rateLimit: { limit: 50, keys: ['ip:{ip}'] },
-    params: [
-      providerParam,
-      { name: 'success', validator: (core) => v.host(allowedHosts(core)), optional: true, default: '' },
-      { name: 'failure', validator: (core) => v.host(allowedHosts(core)), optional: true, default: '' },
-      { name: 'scopes', validator: v.arrayList(v.text(4096), 100), optional: true, default: [] },
-    ],
-    action: async (ctx, p) => (await oauth2()).createOAuth2Session(ctx, p as Parameters<typeof Oauth2Service.createOAuth2Session>[1]),
+    params: startParams,
+    action: async (ctx, p) => (await oauth2()).createOAuth2Session(ctx, p as Oauth2Service.StartParams),
+  },
+  {
+    // 1.9.6's token flow: the redirect ends in a token for POST /account/sessions/token, not in a session.
+    method: 'GET', path: '/account/tokens/oauth2/:provider', scope: 'public', behaviours: ['1.9'],
+    rateLimit: { limit: 50, keys: ['ip:{ip}'] },
+    params: startParams,
+    action: async (ctx, p) => (await oauth2()).createOAuth2Token(ctx, p as Oauth2Service.StartParams),
   },
   { ...callback, method: 'GET' },
   // Apple answers with a form POST; Appwrite accepts it from any origin.
