@@ -19,7 +19,10 @@ const LAZY_WHEN = [
   [/node_modules\/fake-indexeddb\//, 'never in a browser (Node fallback)'],
   [/inbox\/panel/, 'the inbox panel: fetched by startEmulator() while the worker starts, unless panel: false'],
   [/browser\/safe-navigation/, 'with the inbox panel or an OAuth2 sign-in (the http(s)-only link check)'],
-  [/ua-parser-js/, 'on the first session created or log listed (user-agent parsing)'],
+  [/ua-parser-js|models\/client-info-parse/, 'on the first session created or log listed (user-agent parsing)'],
+  [/validation\/(list-queries|queries)/, 'on the first identities or logs list (query parsing, both syntaxes)'],
+  [/services\/(email-parser|phrase|email-token|token-session|token-rules|push-targets|oauth2-token|oauth-providers)/, 'on the first request of a 1.9.6 route that needs it'],
+  [/crypto\/jwt/, 'on the first JWT sent or created'],
   [/oauth2-(consent|flow|page|handoff)/, 'only when an OAuth2 sign-in returns to the page'],
   [/services\/(oauth2|magic-url|phone|recovery|verification|identities|tokens)|inbox\/links/, 'on the first request of that route group'],
 ];

@@ -5,7 +5,8 @@ import { timingSafeEqual } from './hash.js';
 /** Appwrite's JWT: HS256, payload {userId, sessionId, exp}, 900 s, verified with 10 s leeway (spec §3.7). */
 export const JWT_LIFETIME_SECONDS = 900;
 /** Appwrite 1.4's verification leeway; 1.9.6 verifies with none (the caller passes its server's). */
-export const JWT_LEEWAY_SECONDS_1_4 = 10;
+/** 1.4's leeway; callers pass the request's server's (http/caller.ts jwtLeeway). */
+const JWT_LEEWAY_SECONDS_1_4 = 10;
 
 export async function signJwt(
   key: Uint8Array, payload: { userId: string; sessionId: string }, now: Date, lifetime: number = JWT_LIFETIME_SECONDS,

@@ -1,6 +1,5 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import { sha256Hex, timingSafeEqual } from '../crypto/hash.js';
-import { JWT_LEEWAY_SECONDS_1_4, verifyJwt } from '../crypto/jwt.js';
 import type { EmulatorCore } from '../core.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
 import type { Behaviour } from './behaviour.js';
@@ -105,7 +104,7 @@ export function sessionExpiry(session: SessionRecord, sessionLength: number, beh
 
 /** Seconds a JWT is still accepted past its `exp`: 1.4 verified with 10, 1.9.6 with none (1.9 spec §1.3). */
 export function jwtLeeway(behaviour: Behaviour): number {
-  return behaviour === '1.9' ? 0 : JWT_LEEWAY_SECONDS_1_4;
+  return behaviour === '1.9' ? 0 : 10;
 }
 
 /**
@@ -129,6 +128,8 @@ export async function resolveCaller(core: EmulatorCore, request: Request, now: D
   const jwt = request.headers.get('x-appwrite-jwt');
   if (jwt && user && behaviour === '1.9') throw new AppwriteError('user_jwt_and_cookie_set');
   if (jwt) {
+    // The verifier (and its HMAC) loads with the first JWT a client sends: most pages never send one.
+    const { verifyJwt } = await import('../crypto/jwt.js');
     const result = await verifyJwt(await core.jwtKey(false), jwt, now, jwtLeeway(behaviour));
     if (!result.ok) throw new AppwriteError('user_jwt_invalid', `Failed to verify JWT. ${result.reason}`);
     if (result.userId && result.sessionId) {

@@ -141,7 +141,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       if (behaviour === '1.9' && route.session && caller.user && !url.pathname.includes('oauth2')) {
         throw new AppwriteError('user_session_already_exists');
       }
-      const params = validateParams(route, raw, core, behaviour);
+      const params = await validateParams(route, raw, core, behaviour);
       const result = await route.action(ctx, params);
       if (resetsAbuse(route, behaviour, result)) await resetRateLimit(ctx, route.rateLimit!, raw);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);

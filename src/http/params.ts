@@ -101,7 +101,7 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
 }
 
 /** Validates in declaration order; the first failure is Appwrite's 400 with its exact message. */
-export function validateParams(route: Route, raw: Params, core: EmulatorCore, behaviour: Behaviour): Params {
+export async function validateParams(route: Route, raw: Params, core: EmulatorCore, behaviour: Behaviour): Promise<Params> {
   const out: Params = {};
   for (const spec of route.params ?? []) {
     const present = Object.prototype.hasOwnProperty.call(raw, spec.name) && raw[spec.name] !== undefined;
@@ -112,7 +112,7 @@ export function validateParams(route: Route, raw: Params, core: EmulatorCore, be
     }
     const value = raw[spec.name];
     const chosen = behaviour === '1.9' && spec.validator19 ? spec.validator19 : spec.validator;
-    const validator = typeof chosen === 'function' ? chosen(core) : chosen;
+    const validator = typeof chosen === 'function' ? await chosen(core) : chosen;
     if (!validator.isValid(value)) {
       const description = validator.describe?.(value) ?? validator.description;
       throw new AppwriteError('general_argument_invalid', `Invalid \`${spec.name}\` param: ${description}`);

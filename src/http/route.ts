@@ -4,12 +4,17 @@ import type { Validator } from '../validation/validators.js';
 import type { Behaviour } from './behaviour.js';
 import type { RequestContext, RouteResult } from './context.js';
 
+export type ValidatorSource = Validator | ((core: EmulatorCore) => Validator | Promise<Validator>);
+
 export interface ParamSpec {
   name: string;
-  /** A validator, or a function building one from the emulator's options (e.g. allowed redirect hosts). */
-  validator: Validator | ((core: EmulatorCore) => Validator);
+  /**
+   * A validator, or a function building one from the emulator's options (e.g. allowed redirect hosts), or
+   * loading it on first use (the list routes' query validators).
+   */
+  validator: ValidatorSource;
   /** Where 1.9.6's validator differs, it (the route's other servers keep `validator`). */
-  validator19?: Validator | ((core: EmulatorCore) => Validator);
+  validator19?: ValidatorSource;
   optional?: boolean;
   /** Value used when an optional param is absent. */
   default?: unknown;

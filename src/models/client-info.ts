@@ -1,59 +1,19 @@
 import type { ClientInfo } from '../storage/records.js';
 
-/**
- * Session and log fields derived from the User-Agent. Appwrite uses matomo device-detector; we parse with
- * ua-parser-js and map names to matomo's short codes, which apps display (`WIN`, `CH`, ...).
- */
-const OS_CODES: Record<string, string> = {
-  Windows: 'WIN', 'Mac OS': 'MAC', macOS: 'MAC', iOS: 'IOS', Android: 'AND', Linux: 'LIN', Ubuntu: 'UBT',
-  Debian: 'DEB', Fedora: 'FED', 'Chromium OS': 'COS', 'Chrome OS': 'COS', HarmonyOS: 'HAR', FreeBSD: 'BSD',
-};
-const CLIENT_CODES: Record<string, string> = {
-  Chrome: 'CH', 'Chrome Headless': 'CH', 'Chrome WebView': 'CV', 'Mobile Chrome': 'CM', Chromium: 'CR', Firefox: 'FF',
-  'Mobile Firefox': 'FM', Safari: 'SF', 'Mobile Safari': 'MF', Edge: 'PS', Opera: 'OP', 'Opera Mini': 'OI',
-  'Samsung Browser': 'SB', Brave: 'BR', Vivaldi: 'VI', Yandex: 'YA', IE: 'IE', 'Android Browser': 'AN',
-};
-const ENGINES: Record<string, string> = { Blink: 'Blink', WebKit: 'WebKit', Gecko: 'Gecko', Trident: 'Trident', EdgeHTML: 'Edge', Presto: 'Presto' };
-const DEVICE_NAMES: Record<string, string> = {
-  mobile: 'smartphone', tablet: 'tablet', smarttv: 'tv', console: 'console', wearable: 'wearable', embedded: 'peripheral',
-};
-const DESKTOP_OS = new Set(['WIN', 'MAC', 'LIN', 'UBT', 'DEB', 'FED', 'COS', 'BSD']);
-
-/** matomo reports versions as major.minor (Chrome/70.0.3538.77 -> 70.0). */
-const majorMinor = (v: string | undefined) => (v ? v.split('.').slice(0, 2).join('.') : '');
-
 const cache = new Map<string, ClientInfo>();
 
-// The parser is loaded on the first session or log that needs it: 9 kB gzipped the start-up bundle does without.
-type Parser = typeof import('ua-parser-js').UAParser;
-let parser: Promise<Parser> | null = null;
-// ua-parser-js 1.x is CommonJS: bundlers and Node expose `UAParser` as a named export or on `default`.
-const loadParser = async (): Promise<Parser> => {
-  const mod = (await import('ua-parser-js')) as unknown as { UAParser?: Parser; default?: Parser & { UAParser?: Parser } };
-  return (mod.UAParser ?? mod.default?.UAParser ?? mod.default)!;
-};
+// The parser and its name tables load on the first session or log that needs them: ~10 kB gzipped the start-up
+// bundle does without.
+let parse: Promise<(userAgent: string) => Promise<ClientInfo>> | null = null;
 
+/**
+ * Session and log fields derived from the User-Agent (Appwrite: matomo device-detector; here ua-parser-js mapped
+ * to matomo's short codes, client-info-parse.ts), remembered per user agent.
+ */
 export async function clientInfo(userAgent: string): Promise<ClientInfo> {
   const hit = cache.get(userAgent);
   if (hit) return hit;
-  const UAParser = await (parser ??= loadParser());
-  const { browser, os, engine, device } = new UAParser(userAgent).getResult();
-  const osCode = os.name ? (OS_CODES[os.name] ?? os.name.slice(0, 3).toUpperCase()) : '';
-  const clientCode = browser.name ? (CLIENT_CODES[browser.name] ?? browser.name.slice(0, 2).toUpperCase()) : '';
-  const info: ClientInfo = {
-    osCode,
-    osName: os.name === 'Mac OS' ? 'Mac' : (os.name ?? ''),
-    osVersion: os.version ?? '',
-    clientType: browser.name ? 'browser' : '',
-    clientCode,
-    clientName: browser.name ?? '',
-    clientVersion: majorMinor(browser.version),
-    clientEngine: engine.name ? (ENGINES[engine.name] ?? engine.name) : '',
-    clientEngineVersion: engine.version ?? '',
-    deviceName: device.type ? (DEVICE_NAMES[device.type] ?? device.type) : DESKTOP_OS.has(osCode) ? 'desktop' : '',
-    deviceBrand: device.vendor ?? '',
-    deviceModel: device.model ?? '',
-  };
+  const info = await (await (parse ??= import('./client-info-parse.js').then((m) => m.parseClientInfo)))(userAgent);
   if (cache.size > 500) cache.clear();
   cache.set(userAgent, info);
   return info;

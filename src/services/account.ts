@@ -4,7 +4,6 @@ import { toAccount } from '../models/models.js';
 import type { EmulatorDb } from '../storage/db.js';
 import type { UserRecord } from '../storage/records.js';
 import { assertNoPersonalData, assertNotRecentlyUsed, assertPassword, hash, nextHistory } from './passwords.js';
-import { emailFields } from './email-parser.js';
 import { isConstraintError, newId, requestTimestamp } from './shared.js';
 import { withTarget } from './targets.js';
 import { assertNoTarget, renamedTarget } from './account-targets.js';
@@ -72,8 +71,10 @@ export async function assertEmailNotInIdentities(
  * What a new account records besides its credentials. 1.9.6 parses the e-mail (emailCanonical, emailIs*), stores
  * `mfa: false` and gives the user an `email` target; 1.4 has none of these.
  */
-function signUpExtras(ctx: RequestContext, user: UserRecord): UserRecord {
+async function signUpExtras(ctx: RequestContext, user: UserRecord): Promise<UserRecord> {
   if (ctx.behaviour === '1.4' || !user.email) return user;
+  // The parser and its domain lists load with the first 1.9.6 sign-up, not at start.
+  const { emailFields } = await import('./email-parser.js');
   return withTarget(ctx, { ...user, ...emailFields(user.email), mfa: false }, 'email', user.email);
 }
 
@@ -83,7 +84,7 @@ export async function create(ctx: RequestContext, p: { userId: string; email: st
   await assertEmailNotInIdentities(ctx, email);
   assertNoPersonalData(ctx, p.password, { id: p.userId, email, name: p.name });
   const passwordHash = await hash(ctx, p.password);
-  const user = signUpExtras(ctx, newUser(ctx, newId(ctx, p.userId), {
+  const user = await signUpExtras(ctx, newUser(ctx, newId(ctx, p.userId), {
     email, name: p.name, password: passwordHash, passwordUpdate: ctx.now.getTime(),
     passwordHistory: ctx.core.config.auth.passwordHistory > 0 ? [passwordHash] : [],
   }));

@@ -79,13 +79,3 @@ export async function deletePushTarget(ctx: RequestContext, p: { targetId: strin
   });
   return { status: 204, auditUser: updated };
 }
-
-/**
- * Removes the push targets bound to these sessions (call inside a transaction over `users`): Appwrite's
- * deletes worker drops a deleted session's targets (DELETE_TYPE_SESSION_TARGETS).
- */
-export async function dropSessionTargets(db: EmulatorDb, userId: string, sessionIds: string[]): Promise<void> {
-  const stored = await db.users.get(userId);
-  if (!stored?.targets?.some((t) => t.sessionId && sessionIds.includes(t.sessionId))) return;
-  await saveTargets(db, userId, (targets) => targets.filter((t) => !t.sessionId || !sessionIds.includes(t.sessionId)));
-}

@@ -1,6 +1,5 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import { sha256Hex } from '../crypto/hash.js';
-import { signJwt } from '../crypto/jwt.js';
 import { secret as newSecret } from '../crypto/random.js';
 import type { RequestContext } from '../http/context.js';
 import { toSession } from '../models/models.js';
@@ -8,9 +7,8 @@ import type { EmulatorDb } from '../storage/db.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
 import { assertPassword } from './passwords.js';
 import { currentUser, findUnchangedSince, newId, sessionOrigin, viewSession } from './shared.js';
-import { dropSessionTargets } from './push-targets.js';
+import { dropSessionTargets } from './targets.js';
 import { addUser, assertUserLimit, newUser } from './account.js';
-import { isOAuthProvider } from './oauth-providers.js';
 import { sessionExpiry } from '../http/caller.js';
 
 /** Appwrite's order of a user's sessions (insertion order): by creation time, then by `seq` within a millisecond. */
@@ -154,6 +152,8 @@ function fallbackClears(ctx: RequestContext, deleted: number): number {
 export async function createJWT(ctx: RequestContext, duration?: number) {
   const user = currentUser(ctx);
   if (!ctx.session) throw new AppwriteError('user_session_not_found');
+  // Signing (jose) loads with the first createJWT().
+  const { signJwt } = await import('../crypto/jwt.js');
   return { jwt: await signJwt(await ctx.core.jwtKey(true), { userId: user.$id, sessionId: ctx.session.$id }, ctx.now, duration) };
 }
 
@@ -165,6 +165,7 @@ export async function createJWT(ctx: RequestContext, duration?: number) {
  */
 export async function updateSession(ctx: RequestContext, sessionId: string) {
   const session = await findSession(ctx, sessionId);
+  const { isOAuthProvider } = await import('./oauth-providers.js');
   const isOAuth = isOAuthProvider(session.provider);
   if (ctx.behaviour === '1.4' && !isOAuth) throw new AppwriteError('project_provider_unsupported');
   const db = await ctx.core.db();

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../http/context.js';
+import type { EmulatorDb } from '../storage/db.js';
 import type { TargetRecord, UserRecord } from '../storage/records.js';
 import { newId } from './shared.js';
 
@@ -23,4 +24,16 @@ export function withTarget(ctx: RequestContext, user: UserRecord, providerType: 
   const targets = user.targets ?? [];
   if (targets.some((t) => t.providerType === providerType && t.identifier === identifier)) return user;
   return { ...user, targets: [...targets, newTarget(ctx, user, providerType, identifier)] };
+}
+
+/**
+ * Removes the push targets bound to these sessions (call inside a transaction over `users`): Appwrite's
+ * deletes worker drops a deleted session's targets (DELETE_TYPE_SESSION_TARGETS). Here, not in push-targets.ts,
+ * because every sign-out needs it and push-targets.ts loads on first use.
+ */
+export async function dropSessionTargets(db: EmulatorDb, userId: string, sessionIds: string[]): Promise<void> {
+  const stored = await db.users.get(userId);
+  const bound = (t: TargetRecord) => t.sessionId !== undefined && sessionIds.includes(t.sessionId);
+  if (!stored?.targets?.some(bound)) return;
+  await db.users.put({ ...stored, targets: stored.targets.filter((t) => !bound(t)) });
 }

@@ -3,6 +3,8 @@
  * the server's messages; routes only say which methods and attributes they allow. Applying the queries to rows
  * is in query-filter.ts.
  */
+import type { Validator } from './validators.js';
+
 export interface Query {
   method: string;
   attribute: string;
@@ -140,4 +142,18 @@ export function validateQueries(input: unknown, schema: QuerySchema): Query[] {
     }
     return query;
   });
+}
+
+/** The `queries` param: an array of 1.4 query strings valid for the route's schema. */
+export function queriesValidator(schema: QuerySchema): Validator {
+  const check = (v: unknown): string | null => {
+    try {
+      validateQueries(v, schema);
+      return null;
+    } catch (error) {
+      if (error instanceof QueryError) return error.message;
+      throw error;
+    }
+  };
+  return { description: 'Queries must be an array', isValid: (v) => check(v) === null, describe: (v) => check(v) ?? '' };
 }

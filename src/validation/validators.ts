@@ -1,4 +1,3 @@
-import { QueryError, validateQueries, type QuerySchema } from './queries.js';
 
 /**
  * Parameter validators with Appwrite 1.4's exact descriptions (spec §2.5). Apps string-match these messages, so
@@ -180,16 +179,3 @@ export function arrayList(item: Validator, max: number): Validator {
   };
 }
 
-/** The `queries` param: an array of 1.4 query strings valid for the route's schema. */
-export function queries(schema: QuerySchema): Validator {
-  const check = (v: unknown): string | null => {
-    try {
-      validateQueries(v, schema);
-      return null;
-    } catch (error) {
-      if (error instanceof QueryError) return error.message;
-      throw error;
-    }
-  };
-  return { description: 'Queries must be an array', isValid: (v) => check(v) === null, describe: (v) => check(v) ?? '' };
-}

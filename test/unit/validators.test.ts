@@ -2,6 +2,7 @@
  * Appwrite 1.4's parameter validators (spec §2.5): what each accepts, and the exact description that ends up in
  * ``Invalid `<param>` param: <description>``.
  */
+import { queriesValidator } from '../../src/validation/queries.js';
 import { describe, expect, it } from 'vitest';
 import { commonPasswords, loadCommonPasswords } from '../../src/validation/common-passwords.js';
 import * as v from '../../src/validation/validators.js';
@@ -167,7 +168,7 @@ describe('arrayList (scopes)', () => {
 });
 
 describe('queries', () => {
-  const logs = v.queries({ methods: ['limit', 'offset'], attributes: {} });
+  const logs = queriesValidator({ methods: ['limit', 'offset'], attributes: {} });
 
   it('accepts arrays of valid query strings for the schema', () => {
     check(logs, [[], ['limit(1)'], ['limit(25)', 'offset(10)']], ['limit(1)', null, {}, [1], ['limit(0)'], ['equal("a", ["b"])']]);

@@ -3,10 +3,9 @@ import * as account from '../../services/account.js';
 import { listLogs } from '../../services/logs.js';
 import { currentUser } from '../../services/shared.js';
 import { toAccount } from '../../models/models.js';
-import { parseQuery } from '../../validation/queries.js';
-import { parseQuery19, queries19 } from '../../validation/queries-1-9.js';
 import * as v from '../../validation/validators.js';
 import * as v19 from '../../validation/validators-1-9.js';
+import { lazy } from '../lazy.js';
 import type { Route } from '../route.js';
 import { commonPasswords } from '../../validation/common-passwords.js';
 
@@ -16,7 +15,7 @@ import { commonPasswords } from '../../validation/common-passwords.js';
  */
 const dictionary = (core: EmulatorCore) => v.passwordDictionary(core.config.auth.passwordDictionary, commonPasswords);
 const newPassword19 = (core: EmulatorCore) => v19.newPassword(core.config.auth.passwordDictionary, commonPasswords);
-const LOG_QUERIES = { methods: ['limit', 'offset'], attributes: {} };
+const listQueries = lazy(() => import('../../validation/list-queries.js'));
 
 const updatePassword: Route = {
   method: 'PATCH', path: '/account/password', scope: 'account', audit: 'user.update',
@@ -96,18 +95,18 @@ export const accountRoutes: Route[] = [
   {
     method: 'GET', path: '/account/logs', scope: 'account', behaviours: ['1.9'],
     params: [
-      { name: 'queries', validator: queries19({ types: ['limit', 'offset'], attributes: {} }), optional: true, default: [] },
+      { name: 'queries', validator: async () => (await listQueries()).logQueries19, optional: true, default: [] },
       { name: 'total', validator: v19.looseBoolean, optional: true, default: true },
     ],
     action: async (ctx, p) => ({
       status: 200,
-      body: await listLogs(ctx, currentUser(ctx), (p.queries as unknown[]).map(parseQuery19), v19.isTrue(p.total)),
+      body: await listLogs(ctx, currentUser(ctx), (p.queries as unknown[]).map((await listQueries()).parseQuery19), v19.isTrue(p.total)),
     }),
   },
   {
     method: 'GET', path: '/account/logs', scope: 'account', behaviours: ['1.4'],
-    params: [{ name: 'queries', validator: v.queries(LOG_QUERIES), optional: true, default: [] }],
-    action: async (ctx, p) => ({ status: 200, body: await listLogs(ctx, currentUser(ctx), (p.queries as string[]).map(parseQuery)) }),
+    params: [{ name: 'queries', validator: async () => (await listQueries()).logQueries, optional: true, default: [] }],
+    action: async (ctx, p) => ({ status: 200, body: await listLogs(ctx, currentUser(ctx), (p.queries as string[]).map((await listQueries()).parseQuery)) }),
   },
 ];
 

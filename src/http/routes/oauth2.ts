@@ -1,4 +1,4 @@
-import { OAUTH_PROVIDERS, OAUTH_PROVIDERS_19, type OAuthProvider } from '../../services/oauth-providers.js';
+import type { OAuthProvider } from '../../services/oauth-providers.js';
 import type * as Oauth2Service from '../../services/oauth2.js';
 import type * as ProviderService from '../../services/oauth2-provider.js';
 import * as v from '../../validation/validators.js';
@@ -10,15 +10,14 @@ import { lazy } from '../lazy.js';
 const oauth2 = lazy(() => import('../../services/oauth2.js'));
 const provider = lazy(() => import('../../services/oauth2-provider.js'));
 
-/** utopia's Text(N, 0): a string of at most N characters, the empty string included. */
-function textOrEmpty(max: number): v.Validator {
-  return {
-    description: `Value must be a valid string and no longer than ${max} chars`,
-    isValid: (value) => typeof value === 'string' && [...value].length <= max,
-  };
-}
-
-const providerParam: ParamSpec = { name: 'provider', validator: v.whiteList(OAUTH_PROVIDERS), validator19: v.whiteList(OAUTH_PROVIDERS_19) };
+// The provider lists load with the first OAuth2 request, as the rest of the group does.
+const providerLists = lazy(async () => {
+  const { OAUTH_PROVIDERS, OAUTH_PROVIDERS_19 } = await import('../../services/oauth-providers.js');
+  return { '1.4': v.whiteList(OAUTH_PROVIDERS), '1.9': v.whiteList(OAUTH_PROVIDERS_19) };
+});
+const providerParam: ParamSpec = {
+  name: 'provider', validator: async () => (await providerLists())['1.4'], validator19: async () => (await providerLists())['1.9'],
+};
 
 /** The start routes' params: 1.4 checks the redirect URLs' hosts, 1.9.6 its Redirect validator (hosts or schemes). */
 const startParams: ParamSpec[] = [
@@ -30,11 +29,11 @@ const startParams: ParamSpec[] = [
 
 /** What the provider sends back (code, state, error, error_description), in Appwrite's declaration order. */
 const providerAnswer: ParamSpec[] = [
-  { name: 'code', validator: textOrEmpty(2048), optional: true, default: '' },
+  { name: 'code', validator: v19.text0(2048), optional: true, default: '' },
   // Text(2048) in Appwrite; the callback always forwards `state=`, so an empty one must pass (as no state).
-  { name: 'state', validator: { ...textOrEmpty(2048), description: v.text(2048).description }, optional: true, default: '' },
-  { name: 'error', validator: textOrEmpty(2048), optional: true, default: '' },
-  { name: 'error_description', validator: textOrEmpty(2048), optional: true, default: '' },
+  { name: 'state', validator: { ...v19.text0(2048), description: v.text(2048).description }, optional: true, default: '' },
+  { name: 'error', validator: v19.text0(2048), optional: true, default: '' },
+  { name: 'error_description', validator: v19.text0(2048), optional: true, default: '' },
 ];
 
 const callback: Omit<Route, 'method'> = {
@@ -48,7 +47,7 @@ const callback: Omit<Route, 'method'> = {
 const consentParams: ParamSpec[] = [
   providerParam,
   { name: 'redirect_uri', validator: v.text(2048) },
-  { name: 'state', validator: textOrEmpty(2048), optional: true, default: '' },
+  { name: 'state', validator: v19.text0(2048), optional: true, default: '' },
 ];
 
 /** OAuth2 sign-in (spec §8.21, §9) and the emulated provider it talks to. */
@@ -77,7 +76,7 @@ export const oauth2Routes: Route[] = [
   },
   {
     method: 'GET', path: '/account/sessions/oauth2/emulator/:provider/authorize', scope: 'public',
-    params: [...consentParams, { name: 'scope', validator: textOrEmpty(4096 * 100), optional: true, default: '' }],
+    params: [...consentParams, { name: 'scope', validator: v19.text0(4096 * 100), optional: true, default: '' }],
     action: async (ctx, p) => ({
       status: 200,
       body: await (await provider()).consentInfo(ctx, p.provider as OAuthProvider, p as { redirect_uri: string; scope: string; state: string }),
@@ -88,9 +87,9 @@ export const oauth2Routes: Route[] = [
     params: [
       ...consentParams,
       { name: 'decision', validator: v.whiteList(['approve', 'deny']) },
-      { name: 'providerUid', validator: { ...textOrEmpty(128), isValid: (x) => typeof x === 'string' && /^[A-Za-z0-9._-]{0,128}$/.test(x) }, optional: true, default: '' },
+      { name: 'providerUid', validator: { ...v19.text0(128), isValid: (x) => typeof x === 'string' && /^[A-Za-z0-9._-]{0,128}$/.test(x) }, optional: true, default: '' },
       { name: 'email', validator: { ...v.email, isValid: (x) => x === '' || v.email.isValid(x) }, optional: true, default: '' },
-      { name: 'name', validator: textOrEmpty(128), optional: true, default: '' },
+      { name: 'name', validator: v19.text0(128), optional: true, default: '' },
     ],
     action: async (ctx, p) => ({
       status: 302,
