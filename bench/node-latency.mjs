@@ -111,6 +111,26 @@ export async function nodeLatency() {
       () => guest.createEmailSession('bench@example.com', 'password123'), () => guest.createEmailSession('bench@example.com', 'password123')));
     await emulator.close();
   }
+  // The e-mail code sign-in through SDK 26: createEmailToken -> the code from the inbox -> createSession.
+  {
+    const emulator = createEmulator({ projectId: PROJECT, rateLimits: false });
+    const server = setupServer(...emulator.handlers);
+    const code = { $id: 'x' };
+    const bare = setupServer(
+      http.post(`${ENDPOINT}/account/tokens/email`, () => HttpResponse.json(code, { status: 201 })),
+      http.post(`${ENDPOINT}/account/sessions/token`, () => HttpResponse.json(code, { status: 201 })),
+    );
+    const account26 = new sdk26.Account(new sdk26.Client().setEndpoint(ENDPOINT).setProject(PROJECT));
+    let n = 0;
+    const roundTrip = async (real) => {
+      const email = `otp${n++}@example.com`;
+      const token = await account26.createEmailToken({ userId: sdk26.ID.unique(), email });
+      const secret = real ? (await emulator.inbox.latest({ to: email, kind: 'email-otp' })).secret : '123456';
+      await account26.createSession({ userId: token.userId ?? 'x', secret });
+    };
+    results.push(await compare('createEmailToken -> inbox -> createSession (SDK 26)', server, bare, () => roundTrip(true), () => roundTrip(false)));
+    await emulator.close();
+  }
   return results;
 }
 
