@@ -1,11 +1,10 @@
 import type { RequestContext } from '../http/context.js';
 import { toToken } from '../models/models.js';
-import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
-import { addUser, assertEmailNotInIdentities, assertUserLimit, newUser } from './account.js';
-import { emailFields } from './email-parser.js';
+import { TOKEN_TYPE } from '../storage/records.js';
+import { addUser } from './account.js';
 import { agentVars, signInEmail } from './emails.js';
+import { emailTokenUser } from './magic-url.js';
 import { securityPhrase } from './phrase.js';
-import { newId } from './shared.js';
 import { withTarget } from './targets.js';
 import { TOKEN_LIFETIME_1_9, issueToken } from './tokens.js';
 
@@ -17,16 +16,7 @@ import { TOKEN_LIFETIME_1_9, issueToken } from './tokens.js';
  */
 export async function createEmailToken(ctx: RequestContext, p: { userId: string; email: string; phrase: boolean }) {
   const phrase = p.phrase ? securityPhrase(ctx.core.random) : '';
-  const db = await ctx.core.db();
-  let user: UserRecord | undefined = await db.users.where('emailKey').equals(p.email.toLowerCase()).first();
-  let created: UserRecord | null = null;
-  if (!user) {
-    await assertUserLimit(ctx);
-    await assertEmailNotInIdentities(ctx, p.email);
-    const fresh = newUser(ctx, newId(ctx, p.userId), { email: p.email, ...emailFields(p.email) });
-    user = created = withTarget(ctx, fresh, 'email', p.email);
-  }
-  const recipient = user;
+  const { user: recipient, created } = await emailTokenUser(ctx, p, undefined, (fresh) => withTarget(ctx, fresh, 'email', p.email));
   const agent = await agentVars(ctx);
   const token = await issueToken(ctx, recipient, {
     type: TOKEN_TYPE.email,

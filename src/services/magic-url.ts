@@ -50,6 +50,23 @@ export const updateMagicURLSession = (ctx: RequestContext, p: { userId: string; 
 const defaultUrl19 = (ctx: RequestContext) => apiPageUrl(ctx, '/console/auth/magic-url');
 
 /**
+ * The user a 1.9.6 e-mail token goes to: the one with that e-mail (as sent, on the case-insensitive key), used as
+ * is; else, after the user limit and the identity guard (`taken`: the route's answer), a new one with the parsed
+ * e-mail, shaped by `fill` (its target or `mfa` flag), stored by the caller with the token.
+ */
+export async function emailTokenUser(
+  ctx: RequestContext, p: { userId: string; email: string }, taken: AppwriteError | undefined, fill: (user: UserRecord) => UserRecord,
+): Promise<{ user: UserRecord; created: UserRecord | null }> {
+  const db = await ctx.core.db();
+  const existing = await db.users.where('emailKey').equals(p.email.toLowerCase()).first();
+  if (existing) return { user: existing, created: null };
+  await assertUserLimit(ctx);
+  await assertEmailNotInIdentities(ctx, p.email, undefined, taken);
+  const created = fill(newUser(ctx, newId(ctx, p.userId), { email: p.email, ...emailFields(p.email) }));
+  return { user: created, created };
+}
+
+/**
  * POST /account/tokens/magic-url (and 1.9.6's POST /account/sessions/magic-url alias): e-mails a one-hour link
  * with a 64-hex secret, creating the user on first use (e-mail parsed, no target). The lookup and the new user's
  * e-mail are as 1.4's; the identity guard still answers 409 here, unlike 1.9.6's other routes. `phrase: true`
@@ -57,15 +74,8 @@ const defaultUrl19 = (ctx: RequestContext) => apiPageUrl(ctx, '/console/auth/mag
  */
 export async function createMagicURLToken(ctx: RequestContext, p: { userId: string; email: string; url: string; phrase: boolean }) {
   const phrase = p.phrase ? securityPhrase(ctx.core.random) : '';
-  const db = await ctx.core.db();
-  let user: UserRecord | undefined = await db.users.where('emailKey').equals(p.email.toLowerCase()).first();
-  let created: UserRecord | null = null;
-  if (!user) {
-    await assertUserLimit(ctx);
-    await assertEmailNotInIdentities(ctx, p.email, undefined, new AppwriteError('user_email_already_exists'));
-    user = created = newUser(ctx, newId(ctx, p.userId), { email: p.email, mfa: false, ...emailFields(p.email) });
-  }
-  const recipient = user;
+  const { user: recipient, created } = await emailTokenUser(ctx, p, new AppwriteError('user_email_already_exists'),
+    (fresh) => ({ ...fresh, mfa: false }));
   const agent = await agentVars(ctx);
   const token = await issueToken(ctx, recipient, {
     type: TOKEN_TYPE.magicUrl,

@@ -5,19 +5,21 @@ import { addUser, assertUserLimit, newUser } from './account.js';
 import { smsMessage } from './emails.js';
 import { newId } from './shared.js';
 import { withTarget } from './targets.js';
-import { TOKEN_LIFETIME, TOKEN_LIFETIME_1_9, issueToken, sessionFromToken } from './tokens.js';
+import { TOKEN_LIFETIME, issueToken, sessionFromToken } from './tokens.js';
 
 /**
- * POST /account/sessions/phone: texts a 6-digit code valid 15 minutes, creating the user on first use (no
- * e-mail, spec §6). An existing user is used as is (`userId` ignored, no blocked check).
+ * POST /account/sessions/phone (1.4) and POST /account/tokens/phone (1.9.6, also at the old path): texts a 6-digit
+ * code valid 15 minutes (type 6), creating the user on first use (no e-mail); 1.9.6 gives the new user an `sms`
+ * target. An existing user is used as is (`userId` ignored, no blocked check).
  */
-export async function createPhoneSession(ctx: RequestContext, p: { userId: string; phone: string }) {
+export async function createPhoneToken(ctx: RequestContext, p: { userId: string; phone: string }) {
   const db = await ctx.core.db();
   let user: UserRecord | undefined = await db.users.where('phoneKey').equals(p.phone).first();
   let created: UserRecord | null = null;
   if (!user) {
     await assertUserLimit(ctx);
-    user = created = newUser(ctx, newId(ctx, p.userId), { phone: p.phone });
+    const fresh = newUser(ctx, newId(ctx, p.userId), { phone: p.phone });
+    user = created = ctx.behaviour === '1.9' ? withTarget(ctx, fresh, 'sms', p.phone) : fresh;
   }
   const recipient = user;
   const token = await issueToken(ctx, recipient, {
@@ -36,26 +38,3 @@ export async function createPhoneSession(ctx: RequestContext, p: { userId: strin
  */
 export const updatePhoneSession = (ctx: RequestContext, p: { userId: string; secret: string }) =>
   sessionFromToken(ctx, p, TOKEN_TYPE.phone, 'phone', { phoneVerification: true });
-
-/**
- * POST /account/tokens/phone (and 1.9.6's POST /account/sessions/phone alias): texts a 6-digit code valid 15
- * minutes (type 6), redeemed with POST /account/sessions/token. A new user gets an `sms` target.
- */
-export async function createPhoneToken(ctx: RequestContext, p: { userId: string; phone: string }) {
-  const db = await ctx.core.db();
-  let user: UserRecord | undefined = await db.users.where('phoneKey').equals(p.phone).first();
-  let created: UserRecord | null = null;
-  if (!user) {
-    await assertUserLimit(ctx);
-    user = created = withTarget(ctx, newUser(ctx, newId(ctx, p.userId), { phone: p.phone }), 'sms', p.phone);
-  }
-  const recipient = user;
-  const token = await issueToken(ctx, recipient, {
-    type: TOKEN_TYPE.phone,
-    lifetime: TOKEN_LIFETIME_1_9.phoneSession,
-    format: 'code',
-    alsoWrite: created ? (tx) => addUser(ctx, tx, created) : undefined,
-    message: (code) => smsMessage('phone-session', recipient.phone ?? p.phone, code),
-  });
-  return { status: 201, body: toToken(token, ''), auditUser: recipient };
-}
