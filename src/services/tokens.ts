@@ -19,7 +19,7 @@ export const TOKEN_LIFETIME = {
   phoneVerification: 7 * DAY,
 } as const;
 
-/** Lifetimes of 1.9.6's sign-in tokens (1.9 spec §9.1): magic URL 1 h, e-mail and phone codes 15 minutes. */
+/** Lifetimes of 1.9.6's sign-in tokens (1.9 spec §9.1): magic URL 1 h, e-mail codes 15 minutes (phone codes keep 15). */
 export const TOKEN_LIFETIME_1_9 = { magicUrl: 3600, emailOtp: 15 * 60 } as const;
 
 /** The message that carries a token, minus what the inbox fills in (id, user, secret, time). */

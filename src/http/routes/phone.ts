@@ -11,7 +11,7 @@ export const phoneRoutes: Route[] = [
     method: 'POST', path: '/account/sessions/phone', scope: 'public', behaviours: ['1.4'], authMethod: 'phone', audit: 'session.create',
     rateLimit: { limit: 10, keys: ['url:{url},phone:{param-phone}'] },
     params: [{ name: 'userId', validator: v.customId }, { name: 'phone', validator: v.phone }],
-    action: async (ctx, p) => (await phone()).createPhoneSession(ctx, p as { userId: string; phone: string }),
+    action: async (ctx, p) => (await phone()).createPhoneToken(ctx, p as { userId: string; phone: string }),
   },
   {
     // No audit entry: Appwrite 1.4 writes none for this route (spec §11).
