@@ -2,9 +2,12 @@
  * The page never navigates to a non-web URL, and a forged OAuth2 hand-off starts nothing; on the built demo
  * (demo-build.ts), driven through its own UI and the real SDK (appwrite@13.0.2's IIFE build, added to the page).
  *
- * Appwrite's host check reads only the hostname, so `javascript://localhost/…` passes as OAuth2 success/failure and
- * as a magic-URL `url`. The real server only puts it in a redirect header or an e-mail, which browsers never run;
- * the emulator navigates the page itself, so it refuses such a URL and shows it instead.
+ * Appwrite 1.4's host check reads only the hostname, so `javascript://localhost/…` passes as OAuth2 success/failure
+ * and as a magic-URL `url`; 1.9.6 refuses `javascript:` but passes `appwrite-callback-<projectId>:`, `exp:` and
+ * extension schemes. The real server only puts such a URL in a redirect header or an e-mail, which browsers never
+ * run as script; the emulator navigates the page itself, so it refuses any non-http(s) URL and shows it instead.
+ * The demo is built so that a page can pin the server (`window.__e2eBehaviour`): its SDK 13 gets 1.4 for its own
+ * requests, but the OAuth2 navigations carry no format header and get 1.9.6 unless the behaviour is pinned.
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
@@ -29,7 +32,7 @@ let browser: Browser;
 let contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([serveBuiltDemo('/safe-demo/'), launchChromium()]);
+  [demo, browser] = await Promise.all([serveBuiltDemo('/safe-demo/', { behaviourFromPage: true }), launchChromium()]);
 });
 afterEach(async () => {
   await Promise.all(contexts.map((context) => context.close()));
@@ -48,9 +51,11 @@ interface Watched {
   console: string[];
 }
 
-async function newPage(): Promise<Watched> {
+/** A page in a fresh context; `behaviour` pins the emulator's server for every page load of it. */
+async function newPage(behaviour?: '1.4' | '1.9'): Promise<Watched> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
   contexts.push(context);
+  if (behaviour) await context.addInitScript(`window.__e2eBehaviour = ${JSON.stringify(behaviour)};`);
   const page = await context.newPage();
   const watched: Watched = { page, context, dialogs: [], console: [] };
   page.on('dialog', (dialog: Dialog) => {
@@ -135,8 +140,8 @@ describe('the page refuses non-web URLs and forged OAuth2 hand-offs', () => {
     await noScriptRan(watched);
   });
 
-  it('a genuine hand-off with javascript: success/failure URLs: Approve, Deny and Escape show the URL, follow nothing, run nothing', async () => {
-    const watched = await newPage();
+  it('a genuine hand-off with javascript: success/failure URLs (Appwrite 1.4 accepts them): Approve, Deny and Escape show the URL, follow nothing, run nothing', async () => {
+    const watched = await newPage('1.4');
     const { page } = watched;
     const success = payload('success');
     const failure = payload('failure');
@@ -181,6 +186,30 @@ describe('the page refuses non-web URLs and forged OAuth2 hand-offs', () => {
     await consent(page).waitFor();
     await page.keyboard.press('Escape');
     await expectRefused(page, (shown) => expect(shown.startsWith(`${failureHref}?error=`)).toBe(true));
+    expect(page.url()).toBe(demo.url);
+    await noScriptRan(watched);
+  });
+
+  it('1.9.6 (the demo as shipped, for navigations): javascript: is refused by the server; appwrite-callback-demo: is accepted and refused by the page', async () => {
+    const watched = await newPage();
+    const { page } = watched;
+    await openDemo(page, demo.url);
+    await createOAuth2Session(page, payload('success'), payload('failure'));
+    const error = page.locator('appwrite-emulator-oauth2-error [role=alertdialog]');
+    await error.waitFor();
+    const body = JSON.parse((await error.locator('pre').textContent())!) as { type: string; code: number; message: string };
+    expect([body.type, body.code]).toEqual(['general_argument_invalid', 400]);
+    expect(body.message).toContain('success');
+    expect(await consent(page).count()).toBe(0);
+    await noScriptRan(watched);
+
+    // A mobile app's callback scheme passes 1.9.6's Redirect validator; in a page it is still not a web URL.
+    await openDemo(page, demo.url);
+    const callback = 'appwrite-callback-demo://localhost/auth/done';
+    await createOAuth2Session(page, callback, `${demo.url}?oauth=failed`);
+    await consent(page).getByLabel('E-mail').fill(uniqueEmail('callback'));
+    await consent(page).getByRole('button', { name: 'Continue with this account' }).click();
+    await expectRefused(page, (shown) => expect(shown.startsWith(callback)).toBe(true));
     expect(page.url()).toBe(demo.url);
     await noScriptRan(watched);
   });
