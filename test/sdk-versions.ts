@@ -41,6 +41,25 @@ export interface ModelKey {
   type: CoarseType;
 }
 
+export interface ModelOptions {
+  /** Per model, keys that may be present although the SDK does not declare them (see SENT_TO_EVERY_1_9_FORMAT). */
+  tolerate?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * Keys Appwrite 1.9.6 sends to every format from 1.5.0 on although older SDKs do not declare them: no response filter
+ * removes them (spec 1.9 §2: "Every key added after 1.5 that is not listed above … is sent to all 1.9.6-behaviour
+ * formats"; Identity.providerIdToken per the SDK reference §3). SDK 13 (1.4 behaviour) gets none of them.
+ */
+export const SENT_TO_EVERY_1_9_FORMAT: Readonly<Record<string, readonly string[]>> = {
+  User: ['emailCanonical', 'emailIsFree', 'emailIsDisposable', 'emailIsCorporate', 'emailIsCanonical', 'passwordPwned'],
+  Session: ['$updatedAt', 'mfaUpdatedAt'],
+  Target: ['expired'],
+  MfaFactors: ['recoveryCode', 'custom'],
+  Log: ['userType'],
+  Identity: ['providerIdToken'],
+};
+
 export interface ModelDecl {
   name: string;
   keys: ModelKey[];
@@ -57,7 +76,9 @@ export function modelsSource(sdk: SdkVersion | string): string {
   return readFileSync(join(root, 'types', 'models.d.ts'), 'utf8');
 }
 
-const OPEN_MODEL = /^\s*(?:export\s+)?type\s+(\w+)(?:<.*>)?\s*=\s*(?:[\w.]+\s*&\s*)?\{\s*$/;
+const OPEN_MODEL = /^\s*(?:export\s+)?type\s+(\w+)(?:<(.*)>)?\s*=\s*(?:[\w.]+\s*&\s*)?\{\s*$/;
+/** One generic parameter: `Preferences extends Models.Preferences = Models.DefaultPreferences`. */
+const GENERIC = /^\s*(\w+)\s+extends\s+([\w.]+)(?:\s*=\s*([\w.]+))?\s*$/;
 const EMPTY_MODEL = /^\s*(?:export\s+)?type\s+(\w+)(?:<.*>)?\s*=\s*\{\s*\};\s*$/;
 const PROPERTY = /^\s*(\$?[A-Za-z_][\w]*)(\?)?:\s*(.+?);\s*$/;
 const INDEX = /^\s*\[[^\]]+\]\s*:/;
@@ -70,8 +91,9 @@ const CLOSE = /^\s*\};\s*$/;
 export function parseModels(source: string): Map<string, ModelDecl> {
   const start = source.search(/namespace Models\s*\{/);
   if (start < 0) throw new Error('no `namespace Models` in the models source');
-  const raw = new Map<string, { name: string; keys: Array<{ key: string; optional: boolean; ts: string }>; open: boolean }>();
-  let current: { name: string; keys: Array<{ key: string; optional: boolean; ts: string }>; open: boolean } | undefined;
+  type Raw = { name: string; keys: Array<{ key: string; optional: boolean; ts: string }>; open: boolean; generics: Map<string, string> };
+  const raw = new Map<string, Raw>();
+  let current: Raw | undefined;
   let inComment = false;
   for (const line of source.slice(start).split('\n').slice(1)) {
     if (inComment) {
@@ -84,9 +106,9 @@ export function parseModels(source: string): Map<string, ModelDecl> {
     }
     if (!current) {
       const empty = EMPTY_MODEL.exec(line);
-      if (empty) raw.set(empty[1]!, { name: empty[1]!, keys: [], open: false });
+      if (empty) raw.set(empty[1]!, { name: empty[1]!, keys: [], open: false, generics: new Map() });
       const open = OPEN_MODEL.exec(line);
-      if (open) current = { name: open[1]!, keys: [], open: false };
+      if (open) current = { name: open[1]!, keys: [], open: false, generics: generics(open[2]) };
       continue;
     }
     if (CLOSE.test(line)) {
@@ -107,10 +129,30 @@ export function parseModels(source: string): Map<string, ModelDecl> {
     models.set(model.name, {
       name: model.name,
       open: model.open,
-      keys: model.keys.map(({ key, optional, ts }) => ({ key, optional, type: coarse(ts, names) })),
+      keys: model.keys.map(({ key, optional, ts }) => ({ key, optional, type: coarse(resolve(ts, model.generics), names) })),
     });
   }
   return models;
+}
+
+/**
+ * A model's generic parameters, each mapped to its default or else its constraint: `prefs: Preferences` of SDK 18+'s
+ * `User<Preferences extends Models.Preferences = Models.DefaultPreferences>` is a DefaultPreferences (open), while
+ * SDK 13's `User<Preferences extends Models.Preferences>` has the (open) Preferences.
+ */
+function generics(list: string | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const part of list?.split(',') ?? []) {
+    const match = GENERIC.exec(part);
+    if (match) map.set(match[1]!, (match[3] ?? match[2]!).replace(/^Models\./, ''));
+  }
+  return map;
+}
+
+/** A property type with a generic parameter (alone or as `P[]`) replaced by what it stands for. */
+function resolve(ts: string, generics: Map<string, string>): string {
+  const match = /^(\w+)((?:\[\])*)$/.exec(ts.trim());
+  return match && generics.has(match[1]!) ? `${generics.get(match[1]!)}${match[2]}` : ts;
 }
 
 /** Maps a TypeScript property type to its coarse type. */
@@ -150,9 +192,9 @@ export function modelKeys(sdk: SdkVersion | string, model: string): ModelKey[] {
 
 /**
  * The problems of `value` as `sdk`'s `model`: a required key missing, a key of the wrong coarse type (recursing into
- * nested models and arrays), or a key the model does not declare. Empty when it matches.
+ * nested models and arrays; an optional key may be null), or a key the model does not declare. Empty when it matches.
  */
-export function modelProblems(sdk: SdkVersion | string, model: string, value: unknown, path = model): string[] {
+export function modelProblems(sdk: SdkVersion | string, model: string, value: unknown, options: ModelOptions = {}, path = model): string[] {
   const decl = declOf(sdk, model);
   if (!isObject(value)) return [`${path}: expected an object, got ${describe(value)}`];
   const problems: string[] = [];
@@ -162,20 +204,25 @@ export function modelProblems(sdk: SdkVersion | string, model: string, value: un
       if (!key.optional) problems.push(`${path}.${key.key}: missing`);
       continue;
     }
-    problems.push(...typeProblems(sdk, key.type, value[key.key], `${path}.${key.key}`));
+    // Appwrite sends null for an optional key it has no value for (User.impersonatorUserId, spec 1.9 §5).
+    if (key.optional && value[key.key] === null) continue;
+    problems.push(...typeProblems(sdk, key.type, value[key.key], options, `${path}.${key.key}`));
   }
   if (!decl.open) {
-    for (const key of Object.keys(value)) if (!declared.has(key)) problems.push(`${path}.${key}: not declared by ${model}`);
+    const tolerated = options.tolerate?.[model] ?? [];
+    for (const key of Object.keys(value)) {
+      if (!declared.has(key) && !tolerated.includes(key)) problems.push(`${path}.${key}: not declared by ${model}`);
+    }
   }
   return problems;
 }
 
-function typeProblems(sdk: SdkVersion | string, type: CoarseType, value: unknown, path: string): string[] {
+function typeProblems(sdk: SdkVersion | string, type: CoarseType, value: unknown, options: ModelOptions, path: string): string[] {
   if (type.startsWith('array:')) {
     if (!Array.isArray(value)) return [`${path}: expected an array, got ${describe(value)}`];
-    return value.flatMap((item, i) => typeProblems(sdk, type.slice('array:'.length), item, `${path}[${i}]`));
+    return value.flatMap((item, i) => typeProblems(sdk, type.slice('array:'.length), item, options, `${path}[${i}]`));
   }
-  if (type.startsWith('model:')) return modelProblems(sdk, type.slice('model:'.length), value, path);
+  if (type.startsWith('model:')) return modelProblems(sdk, type.slice('model:'.length), value, options, path);
   if (type === 'object') return isObject(value) ? [] : [`${path}: expected an object, got ${describe(value)}`];
   if (type === 'unknown') return [];
   return typeof value === type ? [] : [`${path}: expected ${type}, got ${describe(value)}`];
@@ -187,6 +234,12 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 /** Asserts that `value` is exactly `sdk`'s `model` (see modelProblems); the failure lists every problem. */
-export function expectModel(sdk: SdkVersion | string, model: string, value: unknown): void {
-  expect(modelProblems(sdk, model, value), `${model} against ${typeof sdk === 'string' ? sdk : sdk.name}`).toEqual([]);
+export function expectModel(sdk: SdkVersion | string, model: string, value: unknown, options: ModelOptions = {}): void {
+  expect(modelProblems(sdk, model, value, options), `${model} against ${typeof sdk === 'string' ? sdk : sdk.name}`).toEqual([]);
+}
+
+/** The top-level keys of `value` that `sdk`'s `model` does not declare, in the value's order. */
+export function undeclaredKeys(sdk: SdkVersion | string, model: string, value: object): string[] {
+  const declared = new Set(modelKeys(sdk, model).map((key) => key.key));
+  return Object.keys(value).filter((key) => !declared.has(key));
 }

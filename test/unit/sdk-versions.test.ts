@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SDKS, modelKeys, modelProblems, parseModels, sdkModels } from '../sdk-versions.js';
+import { SDKS, SENT_TO_EVERY_1_9_FORMAT, modelKeys, modelProblems, parseModels, sdkModels, undeclaredKeys } from '../sdk-versions.js';
 
 const names = (sdk: string, model: string) => modelKeys(sdk, model).map((k) => `${k.key}${k.optional ? '?' : ''}:${k.type}`);
 
@@ -38,6 +38,8 @@ describe('parseModels on the real models.d.ts', () => {
     expect(user).toContain('impersonator?:boolean');
     expect(user).toContain('impersonatorUserId?:string');
     expect(user).toContain('passwordPwned?:boolean');
+    // The generic parameter stands for its default: `User<Preferences extends Models.Preferences = Models.DefaultPreferences>`.
+    expect(user).toContain('prefs:model:DefaultPreferences');
     // 18+ declare `Preferences = {}` and an open DefaultPreferences.
     expect(sdkModels('appwrite-28').get('Preferences')?.keys).toEqual([]);
     expect(sdkModels('appwrite-28').get('DefaultPreferences')?.open).toBe(true);
@@ -70,8 +72,8 @@ describe('parseModels on the real models.d.ts', () => {
     const models = parseModels([
       'export declare namespace Models {',
       '    /**', '     * A', '     */',
-      '    export type A<P extends Models.B = Models.B> = {', '        /** one line */', '        $id: string;',
-      '        b?: B;', '        list: A[];', '    };',
+      '    export type A<P extends Models.B = Models.C> = {', '        /** one line */', '        $id: string;',
+      '        b?: B;', '        list: A[];', '        p: P;', '    };',
       '    export type B = {};',
       '    export type C = B & {', '        [key: string]: any;', '    };',
       '}',
@@ -81,6 +83,7 @@ describe('parseModels on the real models.d.ts', () => {
       { key: '$id', optional: false, type: 'string' },
       { key: 'b', optional: true, type: 'model:B' },
       { key: 'list', optional: false, type: 'array:model:A' },
+      { key: 'p', optional: false, type: 'model:C' },
     ]);
     expect(models.get('C')!.open).toBe(true);
   });
@@ -102,7 +105,19 @@ describe('modelProblems', () => {
     expect(modelProblems('appwrite-28', 'Target', { ...target, expired: 0 })).toEqual(['Target.expired: expected boolean, got number']);
     expect(modelProblems('appwrite-28', 'Target', target)).toEqual([]);
     expect(modelProblems('appwrite-13', 'Preferences', { any: 1 })).toEqual([]);
+    expect(modelProblems('appwrite-28', 'Target', { ...target, providerId: null })).toEqual([]);
+    expect(modelProblems('appwrite-28', 'Target', { ...target, name: null })).toEqual(['Target.name: expected string, got null']);
     expect(modelProblems('appwrite-13', 'Token', null)).toEqual(['Token: expected an object, got null']);
+  });
+
+  it('tolerates only the named extras, in nested models too, and lists undeclared keys', () => {
+    const session = Object.fromEntries(modelKeys('appwrite-14', 'Session').map((k) => [k.key, k.type === 'boolean' ? true : k.type === 'array:string' ? [] : 'x']));
+    const list = { total: 1, sessions: [{ ...session, $updatedAt: 'x', other: 1 }] };
+    expect(modelProblems('appwrite-14', 'SessionList', list, { tolerate: SENT_TO_EVERY_1_9_FORMAT })).toEqual([
+      'SessionList.sessions[0].other: not declared by Session',
+    ]);
+    expect(undeclaredKeys('appwrite-14', 'Session', list.sessions[0]!)).toEqual(['$updatedAt', 'other']);
+    expect(undeclaredKeys('appwrite-16', 'Session', list.sessions[0]!)).toEqual(['other']);
   });
 
   it('throws for a model the SDK does not declare', () => {
