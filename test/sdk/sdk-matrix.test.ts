@@ -12,6 +12,11 @@ import { onlyMessage, trackStatuses } from './token-helpers.js';
 
 const { emulator, server } = useEmulator();
 const statuses = trackStatuses(server);
+/** The format header of each request and the warning header of its answer. */
+const exchanges: Array<{ format: string | null; warning: string | null }> = [];
+server.events.on('response:mocked', ({ request, response }) => {
+  exchanges.push({ format: request.headers.get('x-appwrite-response-format'), warning: response.headers.get('x-appwrite-warning') });
+});
 // Each SDK keeps its session in happy-dom's localStorage: a test starts signed out.
 beforeEach(() => globalThis.localStorage.removeItem('cookieFallback'));
 
@@ -76,6 +81,17 @@ describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkV
     expect(undeclaredKeys(version, 'Session', session)).toEqual(v === 14 ? ['$updatedAt'] : []);
     // The reference dates Target.expired at 17; the installed 16.1.0 already declares it.
     if (v >= 14) expect(undeclaredKeys(version, 'Target', me.targets[0])).toEqual(v < 16 ? ['expired'] : []);
+  });
+
+  it('sends its own response format on every request; only a format above 1.9.6 is warned about', async () => {
+    exchanges.length = 0;
+    const { account } = await signUp();
+    await account.get();
+    expect(exchanges.map((e) => e.format)).toEqual([version.format, version.format, version.format]);
+    const warning = v >= 27
+      ? `The current SDK is built for Appwrite ${version.format}. However, the current Appwrite server version is 1.9.6. Please downgrade your SDK to match the Appwrite version: https://appwrite.io/docs/sdks`
+      : null;
+    expect(exchanges.map((e) => e.warning)).toEqual([warning, warning, warning]);
   });
 
   it('reads and updates prefs', async () => {
@@ -217,10 +233,34 @@ describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkV
     expect(me.$id).toBe(user.$id);
   });
 
+  it.skipIf(v < 22)('still takes positional arguments (22+, deprecated there)', async () => {
+    const { account } = page();
+    const user = await account.create(sdk.ID.unique(), EMAIL, PASSWORD, 'Ada');
+    check('User', user);
+    check('Session', await account.createEmailPasswordSession(EMAIL, PASSWORD));
+    check('User', await account.updatePrefs({ theme: 'light' }));
+    check('Session', await account.getSession('current'));
+    check('Jwt', await account.createJWT(60));
+  });
+
+  it('signs in anonymously and renames the account', async () => {
+    const { account } = page();
+    const session = await account.createAnonymousSession();
+    expect(statuses.at(-1)).toBe(201);
+    check('Session', session);
+    expect(session.provider).toBe('anonymous');
+    const user = await account.updateName(...args({ name: 'Guest' }));
+    check('User', user);
+    expectUserKeys(user);
+    expect(user.name).toBe('Guest');
+  });
+
   it('lists identities with a limit query of its own syntax', async () => {
     const { account } = await signUp();
     const all = await account.listIdentities();
     check('IdentityList', all);
+    // SDK 13 writes 1.4's string syntax, 14+ JSON.
+    expect(sdk.Query.limit(1)).toBe(v === 13 ? 'limit(1)' : '{"method":"limit","values":[1]}');
     const limited = await account.listIdentities(...args({ queries: [sdk.Query.limit(1)] }));
     expect(statuses.at(-1)).toBe(200);
     check('IdentityList', limited);
