@@ -44,19 +44,28 @@ export interface ModelKey {
 export interface ModelOptions {
   /** Per model, keys that may be present although the SDK does not declare them (see SENT_TO_EVERY_1_9_FORMAT). */
   tolerate?: Readonly<Record<string, readonly string[]>>;
+  /** Per model, declared keys that may be absent although the SDK declares them required (see NOT_SENT_BY_1_9_6). */
+  absent?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
  * Keys Appwrite 1.9.6 sends to every format from 1.5.0 on although older SDKs do not declare them: no response filter
  * removes them (spec 1.9 §2: "Every key added after 1.5 that is not listed above … is sent to all 1.9.6-behaviour
- * formats"; Identity.providerIdToken per the SDK reference §3). SDK 13 (1.4 behaviour) gets none of them.
+ * formats"). SDK 13 (1.4 behaviour) gets none of them.
  */
 export const SENT_TO_EVERY_1_9_FORMAT: Readonly<Record<string, readonly string[]>> = {
-  User: ['emailCanonical', 'emailIsFree', 'emailIsDisposable', 'emailIsCorporate', 'emailIsCanonical', 'passwordPwned'],
+  User: ['emailCanonical', 'emailIsFree', 'emailIsDisposable', 'emailIsCorporate', 'emailIsCanonical'],
   Session: ['$updatedAt', 'mfaUpdatedAt'],
   Target: ['expired'],
-  MfaFactors: ['recoveryCode', 'custom'],
+  MfaFactors: ['recoveryCode'],
   Log: ['userType'],
+};
+
+/**
+ * Keys SDK 28 declares required that a 1.9.6 server never produces (spec 1.9 §7.6: SDK 28 targets the Cloud-only 2.3
+ * line): a real 1.9.6 server leaves them out too.
+ */
+export const NOT_SENT_BY_1_9_6: Readonly<Record<string, readonly string[]>> = {
   Identity: ['providerIdToken'],
 };
 
@@ -201,7 +210,7 @@ export function modelProblems(sdk: SdkVersion | string, model: string, value: un
   const declared = new Map(decl.keys.map((key) => [key.key, key]));
   for (const key of decl.keys) {
     if (!(key.key in value)) {
-      if (!key.optional) problems.push(`${path}.${key.key}: missing`);
+      if (!key.optional && !options.absent?.[model]?.includes(key.key)) problems.push(`${path}.${key.key}: missing`);
       continue;
     }
     // Appwrite sends null for an optional key it has no value for (User.impersonatorUserId, spec 1.9 §5).

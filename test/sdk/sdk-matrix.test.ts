@@ -4,11 +4,12 @@
  * per-format behaviour: SDK 13 gets Appwrite 1.4 (no targets/mfa), 14-23 get 1.9.6 without the impersonation keys,
  * 24+ get them.
  */
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENDPOINT, PROJECT, error, useEmulator } from '../helpers.js';
-import { SDKS, SENT_TO_EVERY_1_9_FORMAT, expectModel, sdkModels, undeclaredKeys, type SdkVersion } from '../sdk-versions.js';
+import { NOT_SENT_BY_1_9_6, SDKS, SENT_TO_EVERY_1_9_FORMAT, expectModel, sdkModels, undeclaredKeys, type SdkVersion } from '../sdk-versions.js';
 import { PASSWORD, triple } from './session-helpers.js';
 import { onlyMessage, trackStatuses } from './token-helpers.js';
+import { FAILURE, SUCCESS, approve, signIn as oauth2SignIn } from './oauth2-helpers.js';
 
 const { emulator, server } = useEmulator();
 const statuses = trackStatuses(server);
@@ -23,15 +24,32 @@ beforeEach(() => globalThis.localStorage.removeItem('cookieFallback'));
 const EMAIL = 'ada@example.com';
 const URL = 'http://localhost/done';
 
+/**
+ * The URL createOAuth2Session navigates to, instead of navigating. SDK 16.1.0's method is async (it still returns a
+ * promise after setting window.location.href), the others return nothing.
+ */
+async function navigation(start: () => unknown): Promise<string> {
+  const fake = { location: { href: '' } };
+  vi.stubGlobal('window', fake);
+  try {
+    await start();
+  } finally {
+    vi.unstubAllGlobals();
+  }
+  expect(fake.location.href).not.toBe('');
+  return fake.location.href;
+}
+
 describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkVersion) => {
   const v = version.version;
   let sdk: any;
   beforeAll(async () => {
     sdk = await version.load();
   });
-  // SDK 13 gets 1.4's exact models; 14+ also get the keys 1.9.6 sends to every format (their types may lack them).
+  // SDK 13 gets 1.4's exact models; 14+ also get the keys 1.9.6 sends to every format (their types may lack them),
+  // and not the keys only SDK 28's newer server line produces.
   const check = (model: string, value: unknown) =>
-    expectModel(version, model, value, v === 13 ? {} : { tolerate: SENT_TO_EVERY_1_9_FORMAT });
+    expectModel(version, model, value, v === 13 ? {} : { tolerate: SENT_TO_EVERY_1_9_FORMAT, absent: NOT_SENT_BY_1_9_6 });
   /** getPrefs' model: SDK 18+ type it as the open DefaultPreferences (their Preferences is `{}`). */
   const prefsModel = () => (sdkModels(version).has('DefaultPreferences') ? 'DefaultPreferences' : 'Preferences');
   /** A method's arguments: one object from SDK 22 on (the style its docs prefer), positional before. */
@@ -265,6 +283,29 @@ describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkV
     expect(statuses.at(-1)).toBe(200);
     check('IdentityList', limited);
     expect(limited).toEqual({ total: 0, identities: [] });
+  });
+
+  it('signs in with OAuth2, then lists the identity and refreshes the OAuth2 session', async () => {
+    const { account } = page();
+    const url = await navigation(() => v >= 22
+      ? account.createOAuth2Session({ provider: 'github', success: SUCCESS, failure: FAILURE })
+      : account.createOAuth2Session('github', SUCCESS, FAILURE));
+    const done = await oauth2SignIn(emulator, url, approve('octo@example.com', 'Octo'));
+    expect(done).toMatchObject({ kind: 'navigate', url: SUCCESS });
+    const me = await account.get();
+    check('User', me);
+    expectUserKeys(me);
+    const list = await account.listIdentities(...args({ queries: [sdk.Query.limit(1)] }));
+    check('IdentityList', list);
+    expect(list.identities).toEqual([expect.objectContaining({ userId: me.$id, provider: 'github' })]);
+    const session = await account.getSession(...args({ sessionId: 'current' }));
+    check('Session', session);
+    expect(session.provider).toBe('github');
+    // 1.9.6 has no Identity.providerIdToken, which SDK 28 declares (spec 1.9 §7.6).
+    expect('providerIdToken' in list.identities[0]).toBe(false);
+    const refreshed = await account.updateSession(...args({ sessionId: 'current' }));
+    expect(statuses.at(-1)).toBe(200);
+    check('Session', refreshed);
   });
 
   it.skipIf(v >= 28)('lists logs (no listLogs in SDK 28)', async () => {

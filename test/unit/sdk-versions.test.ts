@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SDKS, SENT_TO_EVERY_1_9_FORMAT, modelKeys, modelProblems, parseModels, sdkModels, undeclaredKeys } from '../sdk-versions.js';
+import { NOT_SENT_BY_1_9_6, SDKS, SENT_TO_EVERY_1_9_FORMAT, modelKeys, modelProblems, parseModels, sdkModels, undeclaredKeys } from '../sdk-versions.js';
 
 const names = (sdk: string, model: string) => modelKeys(sdk, model).map((k) => `${k.key}${k.optional ? '?' : ''}:${k.type}`);
 
@@ -118,6 +118,13 @@ describe('modelProblems', () => {
     ]);
     expect(undeclaredKeys('appwrite-14', 'Session', list.sessions[0]!)).toEqual(['$updatedAt', 'other']);
     expect(undeclaredKeys('appwrite-16', 'Session', list.sessions[0]!)).toEqual(['other']);
+  });
+
+  it('lets only the named required keys be absent', () => {
+    const identity = Object.fromEntries(modelKeys('appwrite-28', 'Identity').map((k) => [k.key, 'x']));
+    const { providerIdToken: _, userId: __, ...partial } = identity;
+    expect(modelProblems('appwrite-28', 'Identity', partial, { absent: NOT_SENT_BY_1_9_6 })).toEqual(['Identity.userId: missing']);
+    expect(modelProblems('appwrite-28', 'Identity', partial)).toEqual(['Identity.userId: missing', 'Identity.providerIdToken: missing']);
   });
 
   it('throws for a model the SDK does not declare', () => {
