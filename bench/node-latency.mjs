@@ -1,6 +1,6 @@
 // Median latency of SDK calls through msw/node: the emulator vs a bare MSW handler answering constant JSON.
 // Both run in this one process, in alternating blocks, so machine noise hits both alike.
-import { Account, Client, ID } from 'appwrite';
+import { Account, Client, ID } from 'appwrite-13';
 import * as sdk26 from 'appwrite-26';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';

@@ -1,4 +1,4 @@
-import { Account, Client } from 'appwrite';
+import { Account, Client } from 'appwrite-13';
 import { setupServer, type SetupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorOptions } from 'appwrite-emulator';

@@ -26,7 +26,7 @@ export function layout(routeName: string, route: Route, view: HTMLElement): HTML
         h('ul', null, Object.entries(routes).filter(([, r]) => r.nav).map(([name, r]) =>
           h('li', null, h('a', { href: `#/${name}`, 'aria-current': name === routeName ? 'page' : undefined }, r.title))))) : null,
       main),
-    h('footer', { class: 'footer muted small' }, `${route.title} · Appwrite Web SDK 13 against the in-browser emulator`));
+    h('footer', { class: 'footer muted small' }, `${route.title} · Appwrite Web SDK 28 against the in-browser emulator`));
 }
 
 function userMenu(): HTMLElement {
@@ -35,7 +35,7 @@ function userMenu(): HTMLElement {
   signOut.addEventListener('click', async () => {
     signOut.disabled = true;
     try {
-      await app().account.deleteSession('current');
+      await app().account.deleteSession({ sessionId: 'current' });
       app().flash(infoView('You signed out.'));
     } catch (error) {
       app().flash(errorView(error));

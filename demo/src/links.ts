@@ -25,7 +25,8 @@ export async function handleIncomingLink(): Promise<string | null> {
   if (flow === 'magic') {
     clearAddress();
     try {
-      await app().account.updateMagicURLSession(userId, secret);
+      // The magic link carries a token secret: createSession trades it for a session (and verifies the e-mail).
+      await app().account.createSession({ userId, secret });
       await app().refresh();
       app().flash(successView('Signed in with your magic link. Your e-mail address is now verified.'));
       return 'account';
@@ -35,10 +36,10 @@ export async function handleIncomingLink(): Promise<string | null> {
     }
   }
   if (flow === 'verify-email') {
-    // updateVerification needs no session: the link works in any tab, signed in or not.
+    // updateEmailVerification needs no session: the link works in any tab, signed in or not.
     clearAddress();
     try {
-      await app().account.updateVerification(userId, secret);
+      await app().account.updateEmailVerification({ userId, secret });
       await app().refresh();
       app().flash(successView('Your e-mail address is verified.'));
     } catch (error) {

@@ -1,4 +1,5 @@
 import { accountPage } from './views/account/account-page.js';
+import { emailCodeView } from './views/auth/email-code.js';
 import { magicLinkView } from './views/auth/magic-link.js';
 import { phoneView } from './views/auth/phone.js';
 import { recoverView, resetPasswordView } from './views/auth/recover.js';
@@ -6,7 +7,6 @@ import { signInView } from './views/auth/sign-in.js';
 import { signUpView } from './views/auth/sign-up.js';
 import { identitiesPage } from './views/identities.js';
 import { jwtPage } from './views/jwt.js';
-import { logsPage } from './views/logs.js';
 import { sessionsPage } from './views/sessions.js';
 
 /** `#/<name>` routes. `who` says which visitors may see a route; others are sent to their default route. */
@@ -21,13 +21,13 @@ export interface Route {
 export const routes: Record<string, Route> = {
   'sign-in': { who: 'guest', title: 'Sign in', view: signInView },
   'sign-up': { who: 'guest', title: 'Create account', view: signUpView },
+  'email-code': { who: 'guest', title: 'E-mail code', view: emailCodeView },
   'magic-link': { who: 'guest', title: 'Magic link', view: magicLinkView },
   phone: { who: 'guest', title: 'Phone sign-in', view: phoneView },
   recover: { who: 'guest', title: 'Reset password', view: recoverView },
   'reset-password': { who: 'anyone', title: 'Choose a new password', view: resetPasswordView },
   account: { who: 'user', title: 'Account', view: accountPage, nav: true },
   sessions: { who: 'user', title: 'Sessions', view: sessionsPage, nav: true },
-  logs: { who: 'user', title: 'Activity', view: logsPage, nav: true },
   identities: { who: 'user', title: 'Identities', view: identitiesPage, nav: true },
   jwt: { who: 'user', title: 'JWT', view: jwtPage, nav: true },
 };

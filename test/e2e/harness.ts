@@ -63,7 +63,7 @@ export async function startApp(root: string, overrides: InlineConfig = {}): Prom
       ],
     },
     // Pre-bundle the known deps up front: a dependency discovered mid-test makes Vite reload the page.
-    optimizeDeps: { include: ['appwrite', 'msw', 'msw/browser', 'dexie', 'jose', 'ua-parser-js'] },
+    optimizeDeps: { include: ['appwrite', 'appwrite-13', 'msw', 'msw/browser', 'dexie', 'jose', 'ua-parser-js'] },
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
     ...overrides,
   });

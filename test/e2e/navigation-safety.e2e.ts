@@ -16,7 +16,7 @@ import { serveBuiltDemo, type StaticDemo } from './demo-build.js';
 import { heading, newestMessage, openDemo, openInbox, uniqueEmail } from './demo-helpers.js';
 import { launchChromium, screenshot } from './harness.js';
 
-const SDK = fileURLToPath(new URL('../../node_modules/appwrite/dist/iife/sdk.js', import.meta.url));
+const SDK = fileURLToPath(new URL('../../node_modules/appwrite-13/dist/iife/sdk.js', import.meta.url));
 const MARKER = 'appwrite-emulator-oauth2';
 const REFUSED = 'The emulator refused to open this link: only http: and https: URLs are followed.';
 
@@ -81,7 +81,7 @@ async function withSdk(page: Page): Promise<void> {
 async function createOAuth2Session(page: Page, success: string, failure: string): Promise<void> {
   await withSdk(page);
   await page.evaluate(([url, s, f]) => {
-    const { Account, Client } = (window as unknown as { Appwrite: typeof import('appwrite') }).Appwrite;
+    const { Account, Client } = (window as unknown as { Appwrite: typeof import('appwrite-13') }).Appwrite;
     void new Account(new Client().setEndpoint(`${url}v1`).setProject('demo')).createOAuth2Session('github', s, f);
   }, [demo.url, success, failure] as const);
 }
@@ -221,7 +221,7 @@ describe('the page refuses non-web URLs and forged OAuth2 hand-offs', () => {
     const url = payload('magic');
     await withSdk(page);
     await page.evaluate(([endpoint, email, link]) => {
-      const { Account, Client, ID } = (window as unknown as { Appwrite: typeof import('appwrite') }).Appwrite;
+      const { Account, Client, ID } = (window as unknown as { Appwrite: typeof import('appwrite-13') }).Appwrite;
       return new Account(new Client().setEndpoint(`${endpoint}v1`).setProject('demo')).createMagicURLSession(ID.unique(), email, link);
     }, [demo.url, uniqueEmail('js.magic'), url] as const);
     const link = await page.evaluate(async () => (await window.__appwriteEmulator!.inbox.latest({ kind: 'magic-url' }))!.url!);

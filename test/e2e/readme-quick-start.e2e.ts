@@ -56,7 +56,7 @@ function readQuickStart(readme: string): QuickStart {
   const sh = blocks.find((b) => b.lang === 'sh')?.code ?? '';
   const install = /npm i(?:nstall)? -D ([^#\n]+)(?:#([^\n]*))?/.exec(sh);
   if (!install) throw new Error("README's browser quick start has no `npm i -D …` line");
-  // `npm i -D appwrite-emulator msw@^2.15     # and appwrite@13.0.2 for the app`
+  // `npm i -D appwrite-emulator msw@^2.15     # and appwrite@^28 for the app`
   const specs = [...(install[1] ?? '').trim().split(/\s+/), ...((install[2] ?? '').match(/[\w@/.-]+@[\w^~.]+/g) ?? [])];
   const cli = /`npx appwrite-emulator ([^`]+)`/.exec(section);
   if (!cli) throw new Error("README's browser quick start has no `npx appwrite-emulator …` command");
@@ -276,7 +276,8 @@ describe('the README browser quick start (package from npm pack, fresh Vite app)
       await page.goto(`${app().origin}/`);
       await page.waitForFunction(() => 'readme' in window);
       const firstCall = await page.evaluate(() => (window as unknown as ReadmeWindow).readme.firstCall);
-      const body = { message: 'User (role: guests) missing scope (account)', code: 401, type: 'general_unauthorized_scope', version: '1.4.13' };
+      // SDK 28 gets Appwrite 1.9.6's answer.
+      const body = { message: 'User (role: guests) missing scopes (["account"])', code: 401, type: 'general_unauthorized_scope', version: '1.9.6' };
       expect(firstCall).toEqual({ error: { code: 401, type: 'general_unauthorized_scope', message: body.message, response: body } });
 
       const response = await firstResponse;
@@ -296,20 +297,20 @@ describe('the README browser quick start (package from npm pack, fresh Vite app)
       await expect.poll(() => badge.getAttribute('aria-label')).toBe('Emulator inbox, 0 messages, 0 unread');
     });
 
-    it('signs up, signs in and reads the account through the SDK (account.create, createEmailSession, get)', async () => {
+    it('signs up, signs in and reads the account through the SDK (account.create, createEmailPasswordSession, get)', async () => {
       const page = await newPage();
       await page.goto(`${app().origin}/`);
       await page.waitForFunction(() => 'readme' in window);
       const result = await page.evaluate(async () => {
         const { account, ID, firstCall } = (window as unknown as ReadmeWindow).readme;
         await firstCall;
-        const created = await account.create(ID.unique(), 'ada@example.com', 'correct horse battery', 'Ada');
-        const session = await account.createEmailSession('ada@example.com', 'correct horse battery');
+        const created = await account.create({ userId: ID.unique(), email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' });
+        const session = await account.createEmailPasswordSession({ email: 'ada@example.com', password: 'correct horse battery' });
         const me = await account.get();
-        return { created: created.$id, sessionUser: session.userId, provider: session.provider, me: { id: me.$id, email: me.email, name: me.name } };
+        return { created: created.$id, sessionUser: session.userId, provider: session.provider, me: { id: me.$id, email: me.email, name: me.name, mfa: me.mfa, targets: me.targets.length } };
       });
       expect(result.created).toMatch(/^[0-9a-f]{20}$/);
-      expect(result).toEqual({ created: result.created, sessionUser: result.created, provider: 'email', me: { id: result.created, email: 'ada@example.com', name: 'Ada' } });
+      expect(result).toEqual({ created: result.created, sessionUser: result.created, provider: 'email', me: { id: result.created, email: 'ada@example.com', name: 'Ada', mfa: false, targets: 1 } });
     });
   });
 });

@@ -2,7 +2,7 @@
  * POST /account as Appwrite 1.9.6 answers SDKs 26 and 28: the Account with every 1.9.6 key, the e-mail parser's
  * fields, the email target, 1.9.6's password validator, and its errors (identity guard 400, user limit 400).
  */
-import { Account as Account13, Client as Client13 } from 'appwrite';
+import { Account as Account13, Client as Client13 } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINT, PROJECT, error, useEmulator, useSecondEmulator } from '../helpers.js';
 import { NOW, RATE_LIMITED, iso, triple } from './session-helpers.js';

@@ -2,7 +2,7 @@
  * PATCH /account/email (account.updateEmail) and PATCH /account/password (account.updatePassword) through the
  * real SDK (spec §8.3, §8.9), including how anonymous accounts are converted.
  */
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { error, sdk, useEmulator } from '../helpers.js';
 import {

@@ -1,5 +1,5 @@
 /** GET /account (account.get) and POST /account (account.create) through the real SDK (spec §8.1, §8.2). */
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { error, PROJECT, sdk, useEmulator } from '../helpers.js';
 import {

@@ -1,5 +1,5 @@
 /** Shared by the account-*.test.ts files: the Account model's shape, exact errors, raw requests, sign-in. */
-import { Account, Client, ID } from 'appwrite';
+import { Account, Client, ID } from 'appwrite-13';
 import type { SetupServer } from 'msw/node';
 import { beforeEach, expect, vi } from 'vitest';
 import type { Emulator, EmulatorOptions } from 'appwrite-emulator';

@@ -3,7 +3,7 @@
  * (501 user_count_exceeded) and the e-mail/password method switch `auth.methods.emailPassword`
  * (501 user_auth_method_unsupported), on emulators of their own.
  */
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { error, sdk, useEmulator } from '../helpers.js';
 import {

@@ -1,5 +1,5 @@
 /** PATCH /account/name (account.updateName) and PATCH /account/phone (account.updatePhone) through the real SDK. */
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { error, sdk, useEmulator } from '../helpers.js';
 import {

@@ -3,7 +3,7 @@
  * to: `auth.passwordDictionary` (Appwrite's 10 000 common passwords), `auth.personalDataCheck`,
  * `auth.passwordHistory`. A file of its own: useEmulator() sets up one emulator per file.
  */
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { error, sdk, useEmulator } from '../helpers.js';
 import {

@@ -2,7 +2,7 @@
  * X-Appwrite-Timestamp (optimistic concurrency, spec §1) on the account's update routes, sent by the real SDK
  * through its public `client.headers`: unparsable -> 400, the account changed after it -> 409.
  */
-import type { Account, Client } from 'appwrite';
+import type { Account, Client } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { error, sdk, useEmulator } from '../helpers.js';
 import {

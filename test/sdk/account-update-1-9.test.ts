@@ -1,5 +1,5 @@
 /** 1.9.6 profile rules through SDK 26 and 28: targets, anti-enumeration, timestamps, password limits, delete. */
-import { ID as ID13 } from 'appwrite';
+import { ID as ID13 } from 'appwrite-13';
 import { Account, Client, ID } from 'appwrite-28';
 import { Account as Account26, Client as Client26 } from 'appwrite-26';
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@
  * tab's reset(), hostile nesting, rate-limit rows keyed by megabytes of input, and an audit write failing after
  * the change it records has committed. Each test here failed before its fix.
  */
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEmulator, type Emulator } from 'appwrite-emulator';
 import { error, FAST_HASH, PROJECT, raw, sdk, useEmulator, useSecondEmulator } from '../helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Query } from 'appwrite';
+import { Query } from 'appwrite-13';
 import { error, useEmulator } from '../helpers.js';
 import { HOUR, NOW, SECOND, UNAUTHORIZED_GUEST, client, iso, raw, signUp, triple } from './session-helpers.js';
 

@@ -1,4 +1,4 @@
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type InboxMessage } from 'appwrite-emulator';

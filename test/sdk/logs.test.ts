@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ID, Query } from 'appwrite';
+import { ID, Query } from 'appwrite-13';
 import { error, useEmulator } from '../helpers.js';
 import {
   CHROME_FIELDS, CHROME_UA, HOUR, NOW, PASSWORD, SECOND, UNAUTHORIZED_GUEST, client, encodeFallback, fallback, iso, raw,

@@ -1,4 +1,4 @@
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { error, sdk, useEmulator } from '../helpers.js';
 import {

@@ -12,7 +12,7 @@
  *
  * Hand-rolled `fetch` (through msw/node, like the SDK's requests) because the SDK cannot send any of this.
  */
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { ERROR_TYPES } from '../../src/errors/error-types.js';
 import type { Behaviour } from '../../src/http/behaviour.js';

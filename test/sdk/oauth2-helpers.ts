@@ -3,7 +3,7 @@
  * tests capture the URL the SDK builds and then walk the flow through the emulator's own routes, as the page
  * does in the browser (src/browser/oauth2-flow.ts), or hop by hop with `emulator.handle`.
  */
-import type { Account } from 'appwrite';
+import type { Account } from 'appwrite-13';
 import { expect, vi } from 'vitest';
 import type { Emulator } from 'appwrite-emulator';
 import {

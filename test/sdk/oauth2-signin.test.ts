@@ -2,7 +2,7 @@
  * createOAuth2Session, end to end through the emulated provider: the redirect route's user selection, identity,
  * session and redirects (spec §9.2 step 3), with the real SDK before and after the navigation.
  */
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { PROJECT, error, sdk, useEmulator } from '../helpers.js';
 import { FAILURE, SUCCESS, approve, browser, failureError, oauth2Url, signIn } from './oauth2-helpers.js';

@@ -1,4 +1,4 @@
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { error, sdk, useEmulator } from '../helpers.js';
 import { NOW, PASSWORD, RATE_LIMITED, YEAR, client, expectSessionShape, iso, sha256, signUp, triple, useAltEmulator } from './session-helpers.js';

@@ -6,7 +6,7 @@
  * could not be exercised there. The SDK therefore keeps no session by itself here; where one is needed we set
  * `client.headers['X-Fallback-Cookies']`, as the SDK's docs allow in Node.
  */
-import { Account, Client, ID, type Models } from 'appwrite';
+import { Account, Client, ID, type Models } from 'appwrite-13';
 import { createEmulator, type Emulator, type EmulatorOptions } from 'appwrite-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENDPOINT, FAST_HASH, PROJECT, error, sdk, useEmulator } from '../helpers.js';

@@ -15,8 +15,8 @@ beforeEach(async () => {
 
 it('signs in with a magic link', async () => {
   const account = new Account(new Client().setEndpoint('https://cloud.appwrite.io/v1').setProject('my-project'));
-  await account.createMagicURLSession(ID.unique(), 'ada@example.com', 'http://localhost/');
+  await account.createMagicURLToken({ userId: ID.unique(), email: 'ada@example.com', url: 'http://localhost/' });
   const mail = await emulator.inbox.latest({ to: 'ada@example.com', kind: 'magic-url' });
-  await account.updateMagicURLSession(mail!.userId, mail!.secret);
+  await account.createSession({ userId: mail!.userId, secret: mail!.secret });
   expect((await account.get()).emailVerification).toBe(true);
 });

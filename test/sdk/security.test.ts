@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { error, useEmulator } from '../helpers.js';
 import {
   HOUR, INVALID_CREDENTIALS, NEXT_HOUR, NOW, PASSWORD, RATE_LIMITED, SESSION_NOT_FOUND, UNAUTHORIZED_GUEST, USER_BLOCKED,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Account, Client, ID } from 'appwrite';
+import { Account, Client, ID } from 'appwrite-13';
 import type { SetupServer } from 'msw/node';
 import { expect } from 'vitest';
 import type { Emulator, EmulatorOptions } from 'appwrite-emulator';

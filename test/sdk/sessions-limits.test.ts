@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { ENDPOINT, error, useEmulator } from '../helpers.js';
 import {
   HOUR, NOW, PASSWORD, UNAUTHORIZED_GUEST, YEAR, client, fallback, iso, raw, signUp, triple, useAltEmulator,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { error, PROJECT, useEmulator } from '../helpers.js';
 import {
   CHROME_FIELDS, CHROME_UA, INVALID_CREDENTIALS, NOW, PASSWORD, UNAUTHORIZED_GUEST, YEAR, client, decodeFallback,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ID } from 'appwrite';
+import { ID } from 'appwrite-13';
 import { error, sdk, useEmulator } from '../helpers.js';
 
 useEmulator();

@@ -3,7 +3,7 @@
  * the deprecated updateMagicURLSession; the 1.9.6 alias POST /account/sessions/magic-url; and SDK 13 still
  * getting Appwrite 1.4 on the shared paths.
  */
-import { Account as Account13, Client as Client13 } from 'appwrite';
+import { Account as Account13, Client as Client13 } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINT, PROJECT, error, raw, useEmulator } from '../helpers.js';
 import { DAY, HOUR, NOW, YEAR, iso, triple } from './session-helpers.js';

@@ -2,7 +2,7 @@
  * Appwrite 1.9.6's phone token through the real SDKs 26 and 28, and the limits every 1.9.6 token sign-in has:
  * rate limits (abuse reset after a successful sign-in), auth-method toggles, the user limit, the identity guard.
  */
-import { Account as Account13, Client as Client13 } from 'appwrite';
+import { Account as Account13, Client as Client13 } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINT, PROJECT, error, useEmulator, useSecondEmulator } from '../helpers.js';
 import { NOW, RATE_LIMITED, YEAR, iso, triple } from './session-helpers.js';

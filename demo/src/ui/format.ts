@@ -23,18 +23,12 @@ export function describeDevice(d: Device): string {
 }
 
 const PROVIDERS: Record<string, string> = {
-  email: 'E-mail and password', anonymous: 'Guest', 'magic-url': 'Magic link', phone: 'Phone code',
+  email: 'E-mail and password', anonymous: 'Guest', 'magic-url': 'Magic link', phone: 'Phone code', token: 'E-mail code',
   github: 'GitHub', google: 'Google',
 };
 
 export function providerName(provider: string): string {
   return PROVIDERS[provider] ?? provider.charAt(0).toUpperCase() + provider.slice(1);
-}
-
-/** Turns `session.create` into "Session create" for the logs table. */
-export function describeEvent(event: string): string {
-  const text = event.replace(/[._]/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function initials(name: string, fallback: string): string {

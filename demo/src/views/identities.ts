@@ -1,4 +1,4 @@
-import type { Models } from 'appwrite';
+import { OAuthProvider, type Models } from 'appwrite';
 import { app, appUrl } from '../app.js';
 import { confirmDialog } from '../ui/confirm.js';
 import { errorView, feedbackRegion, runAction } from '../ui/feedback.js';
@@ -27,13 +27,13 @@ export function identitiesPage(): HTMLElement {
   };
   void load();
   const home = appUrl();
-  const connect = (provider: 'github' | 'google', label: string) => h('button', { type: 'button', class: `button button-oauth button-${provider}`, onclick: () => {
-    app().account.createOAuth2Session(provider, home, `${home}?oauth=failed`);
+  const connect = (provider: OAuthProvider.Github | OAuthProvider.Google, label: string) => h('button', { type: 'button', class: `button button-oauth button-${provider}`, onclick: () => {
+    app().account.createOAuth2Session({ provider, success: home, failure: `${home}?oauth=failed` });
   } }, icon(provider), label);
   return page('Identities', 'Sign-in providers connected to your account.',
     card('Linked identities', null, list, region),
     card('Connect a provider', 'You are sent to the provider and come back signed in to this same account.',
-      h('div', { class: 'button-row' }, connect('github', 'Connect GitHub'), connect('google', 'Connect Google'))));
+      h('div', { class: 'button-row' }, connect(OAuthProvider.Github, 'Connect GitHub'), connect(OAuthProvider.Google, 'Connect Google'))));
 }
 
 function identityItem(identity: Models.Identity, region: HTMLElement, reload: () => Promise<void>): HTMLElement {
@@ -47,7 +47,7 @@ function identityItem(identity: Models.Identity, region: HTMLElement, reload: ()
     });
     if (!sure) return;
     await runAction(remove, region, async () => {
-      await app().account.deleteIdentity(identity.$id);
+      await app().account.deleteIdentity({ identityId: identity.$id });
       await reload();
       return `${providerName(identity.provider)} identity removed.`;
     });

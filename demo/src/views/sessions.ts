@@ -37,7 +37,7 @@ function sessionItem(s: Models.Session, region: HTMLElement, reload: () => Promi
   const device = describeDevice(s);
   const revoke = h('button', { type: 'button', class: 'button button-secondary button-small', 'aria-label': s.current ? 'Sign out of this device' : `Revoke session ${s.$id}` }, s.current ? 'Sign out' : 'Revoke');
   revoke.addEventListener('click', () => runAction(revoke, region, async () => {
-    await app().account.deleteSession(s.$id);
+    await app().account.deleteSession({ sessionId: s.$id });
     if (s.current) signedOut('You signed out.');
     else await reload();
   }));

@@ -20,7 +20,7 @@ export function prefsCard(user: User, changed: (user: User) => void): HTMLElemen
         throw new Error(`That is not valid JSON: ${(error as Error).message}`);
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('Preferences must be a JSON object, like {"theme": "dark"}.');
-      const updated = await app().account.updatePrefs(parsed as Record<string, unknown>);
+      const updated = await app().account.updatePrefs({ prefs: parsed as Record<string, unknown> });
       changed(updated);
       const area = form.querySelector('textarea');
       if (area) area.value = JSON.stringify(updated.prefs, null, 2);

@@ -19,7 +19,7 @@ export function profileForms(user: User, changed: (user: User) => void): HTMLEle
       label: 'Change your name', testId: 'name-form', submit: 'Save name',
       fields: [field({ label: 'Name', name: 'name', value: user.name, autocomplete: 'name', maxlength: 128 })],
       async onSubmit({ name = '' }) {
-        changed(await account.updateName(name));
+        changed(await account.updateName({ name }));
         return 'Your name was saved.';
       },
     })),
@@ -27,7 +27,7 @@ export function profileForms(user: User, changed: (user: User) => void): HTMLEle
       label: 'Change your e-mail address', testId: 'email-form', submit: 'Save e-mail',
       fields: [field({ label: 'E-mail', name: 'email', type: 'email', value: user.email, autocomplete: 'email' }), passwordField()],
       async onSubmit({ email = '', password = '' }) {
-        changed(await account.updateEmail(email, password));
+        changed(await account.updateEmail({ email, password }));
         return 'Your e-mail address was changed.';
       },
     })),
@@ -35,7 +35,7 @@ export function profileForms(user: User, changed: (user: User) => void): HTMLEle
       label: 'Change your phone number', testId: 'phone-number-form', submit: 'Save phone',
       fields: [field({ label: 'Phone', name: 'phone', type: 'tel', value: user.phone, autocomplete: 'tel' }), passwordField()],
       async onSubmit({ phone = '', password = '' }) {
-        changed(await account.updatePhone(phone, password));
+        changed(await account.updatePhone({ phone, password }));
         return 'Your phone number was changed.';
       },
     })),
@@ -46,7 +46,7 @@ export function profileForms(user: User, changed: (user: User) => void): HTMLEle
         hasPassword ? field({ label: 'Current password', name: 'oldPassword', type: 'password', autocomplete: 'current-password' }) : null,
       ],
       async onSubmit({ password = '', oldPassword }) {
-        changed(await account.updatePassword(password, oldPassword));
+        changed(await account.updatePassword({ password, oldPassword }));
         return 'Your password was changed.';
       },
     })),

@@ -5,7 +5,7 @@ import { h } from '../../ui/h.js';
 import { badge, card } from '../../ui/page.js';
 
 /**
- * E-mail verification: createVerification mails a link back to this page (?flow=verify-email, handled in links.ts).
+ * E-mail verification: createEmailVerification mails a link back to this page (?flow=verify-email, handled in links.ts).
  * Phone verification: createPhoneVerification texts a code that updatePhoneVerification confirms here.
  */
 export function verificationCard(user: User, changed: (user: User) => void): HTMLElement {
@@ -19,7 +19,7 @@ function emailPart(user: User): HTMLElement {
   if (!user.email) return h('div', { class: 'stack' }, title, h('p', { class: 'muted' }, 'Add an e-mail address first.'));
   if (user.emailVerification) return h('div', { class: 'stack' }, title, h('p', { class: 'muted' }, `${user.email} is verified.`));
   const send = actionButton('Send verification e-mail', region, async () => {
-    await app().account.createVerification(appUrl('verify-email'));
+    await app().account.createEmailVerification({ url: appUrl('verify-email') });
     return `We sent a verification link to ${user.email}. Open it from the inbox panel.`;
   }, { testId: 'send-verification' });
   return h('div', { class: 'stack' }, title, h('p', { class: 'muted' }, user.email), h('div', null, send), region);
@@ -34,7 +34,7 @@ function phonePart(user: User, changed: (user: User) => void): HTMLElement {
     label: 'Confirm your phone number', testId: 'phone-verification-form', submit: 'Verify', resetOnSuccess: true,
     fields: [field({ label: 'Code from the SMS', name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', maxlength: 6, pattern: '[0-9]{6}' })],
     async onSubmit({ code = '' }) {
-      await app().account.updatePhoneVerification(user.$id, code.trim());
+      await app().account.updatePhoneVerification({ userId: user.$id, secret: code.trim() });
       changed(await app().account.get());
     },
   });

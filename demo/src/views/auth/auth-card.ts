@@ -1,3 +1,4 @@
+import { OAuthProvider } from 'appwrite';
 import { app, appUrl } from '../../app.js';
 import { finishSignIn } from '../../links.js';
 import { actionButton, feedbackRegion } from '../../ui/feedback.js';
@@ -7,6 +8,7 @@ import { icon } from '../../ui/icons.js';
 const TABS = [
   ['sign-in', 'Password'],
   ['sign-up', 'Create account'],
+  ['email-code', 'E-mail code'],
   ['magic-link', 'Magic link'],
   ['phone', 'Phone'],
 ] as const;
@@ -29,9 +31,9 @@ export function authCard(route: string, title: string, intro: Child, ...body: Ch
 export function oneClickMethods(): HTMLElement {
   const region = feedbackRegion();
   const home = appUrl();
-  const oauth = (provider: 'github' | 'google', label: string) =>
+  const oauth = (provider: OAuthProvider.Github | OAuthProvider.Google, label: string) =>
     h('button', { type: 'button', class: `button button-oauth button-${provider}`, onclick: () => {
-      app().account.createOAuth2Session(provider, home, `${home}?oauth=failed`);
+      app().account.createOAuth2Session({ provider, success: home, failure: `${home}?oauth=failed` });
     } }, icon(provider), label);
   const guest = actionButton([icon('guest'), 'Continue as guest'], region, async () => {
     await app().account.createAnonymousSession();
@@ -39,6 +41,6 @@ export function oneClickMethods(): HTMLElement {
   }, { testId: 'anonymous' });
   return h('div', { class: 'one-click' },
     h('p', { class: 'divider' }, h('span', null, 'or')),
-    h('div', { class: 'button-column' }, oauth('github', 'Sign in with GitHub'), oauth('google', 'Sign in with Google'), guest),
+    h('div', { class: 'button-column' }, oauth(OAuthProvider.Github, 'Sign in with GitHub'), oauth(OAuthProvider.Google, 'Sign in with Google'), guest),
     region);
 }

@@ -13,8 +13,8 @@ export function magicLinkView(): HTMLElement {
       submit: 'Send magic link',
       fields: [field({ label: 'E-mail', name: 'email', type: 'email', autocomplete: 'email' })],
       async onSubmit({ email = '' }) {
-        // The link comes back here with ?flow=magic&userId=…&secret=…; links.ts completes the sign-in.
-        await app().account.createMagicURLSession(ID.unique(), email, appUrl('magic'));
+        // The link comes back here with ?flow=magic&userId=…&secret=…; links.ts trades it for a session (createSession).
+        await app().account.createMagicURLToken({ userId: ID.unique(), email, url: appUrl('magic') });
         return [`We sent a sign-in link to ${email}. `, h('strong', null, 'Open it from the inbox panel'), ' (the emulator keeps every e-mail there).'];
       },
     }));

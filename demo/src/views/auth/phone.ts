@@ -6,7 +6,7 @@ import { field } from '../../ui/field.js';
 import { h, replace } from '../../ui/h.js';
 import { authCard } from './auth-card.js';
 
-/** Two steps: createPhoneSession sends a 6-digit code by SMS, updatePhoneSession trades it for a session. */
+/** Two steps: createPhoneToken sends a 6-digit code by SMS, createSession trades it for a session. */
 export function phoneView(): HTMLElement {
   const step = h('div', { class: 'stack' });
   const askNumber = (phone = '') => replace(step, actionForm({
@@ -18,7 +18,7 @@ export function phoneView(): HTMLElement {
       hint: 'International format: a plus sign, the country code and the number.',
     })],
     async onSubmit({ phone: number = '' }) {
-      const token = await app().account.createPhoneSession(ID.unique(), number);
+      const token = await app().account.createPhoneToken({ userId: ID.unique(), phone: number });
       askCode(token.userId, number);
     },
   }));
@@ -32,7 +32,7 @@ export function phoneView(): HTMLElement {
         fields: [field({ label: 'Code', name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', maxlength: 6, pattern: '[0-9]{6}', autofocus: true })],
         extra: [h('button', { type: 'button', class: 'button button-ghost', onclick: () => askNumber(phone) }, 'Use another number')],
         async onSubmit({ code = '' }) {
-          await app().account.updatePhoneSession(userId, code.trim());
+          await app().account.createSession({ userId, secret: code.trim() });
           await finishSignIn('Signed in with your phone.');
         },
       }));

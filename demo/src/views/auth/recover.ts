@@ -20,7 +20,7 @@ export function recoverView(): HTMLElement {
       fields: [field({ label: 'E-mail', name: 'email', type: 'email', autocomplete: 'email' })],
       extra: [h('a', { href: '#/sign-in', class: 'link' }, 'Back to sign in')],
       async onSubmit({ email = '' }) {
-        await app().account.createRecovery(email, appUrl('recovery'));
+        await app().account.createRecovery({ email, url: appUrl('recovery') });
         return `We sent a reset link to ${email}. Open it from the inbox panel.`;
       },
     }));
@@ -45,7 +45,9 @@ export function resetPasswordView(): HTMLElement {
         field({ label: 'Repeat the new password', name: 'passwordAgain', type: 'password', autocomplete: 'new-password' }),
       ],
       async onSubmit({ password = '', passwordAgain = '' }) {
-        await app().account.updateRecovery(userId, secret, password, passwordAgain);
+        // Appwrite 1.9 takes the new password once: the repeat is the app's own check.
+        if (password !== passwordAgain) throw new Error('The two passwords do not match.');
+        await app().account.updateRecovery({ userId, secret, password });
         // The secret is spent: drop it from the address bar and history.
         history.replaceState(null, '', appUrl());
         app().flash('Your password was changed. Sign in with the new password.');

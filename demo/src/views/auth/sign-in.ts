@@ -17,7 +17,7 @@ export function signInView(): HTMLElement {
       ],
       extra: [h('a', { href: '#/recover', class: 'link' }, 'Forgot password?')],
       async onSubmit({ email = '', password = '' }) {
-        await app().account.createEmailSession(email, password);
+        await app().account.createEmailPasswordSession({ email, password });
         await finishSignIn();
       },
     }));

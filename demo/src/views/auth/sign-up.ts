@@ -19,8 +19,8 @@ export function signUpView(): HTMLElement {
       async onSubmit({ name = '', email = '', password = '' }) {
         const { account } = app();
         // Appwrite creates the user but no session: sign in right after, as the docs show.
-        await account.create(ID.unique(), email, password, name || undefined);
-        await account.createEmailSession(email, password);
+        await account.create({ userId: ID.unique(), email, password, name: name || undefined });
+        await account.createEmailPasswordSession({ email, password });
         await finishSignIn(`Welcome${name ? `, ${name}` : ''}! Your account was created.`);
       },
     }));
