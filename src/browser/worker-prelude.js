@@ -20,6 +20,34 @@ const APPWRITE_EMULATOR_HANDOFF_DB = 'appwrite-emulator-oauth2-handoff'
 const APPWRITE_EMULATOR_HANDOFF_VERSION = 1
 const APPWRITE_EMULATOR_HANDOFF_STORE = 'handoffs'
 
+/**
+ * msw's worker unregisters itself when its last page closes: the page posts `CLIENT_CLOSED` on `beforeunload`. The
+ * page that starts an OAuth2 sign-in closes too, by navigating, and that unregistration raced the navigation: when
+ * it won (a busy machine, one tab), the browser sent the navigation to the network, past this listener, and the
+ * sign-in never started. So the unregistration waits a moment and happens only if no page of ours is left then
+ * (the app page the redirect lands on is one); msw's own bookkeeping runs as before.
+ */
+const APPWRITE_EMULATOR_UNREGISTER_GRACE_MS = 10000
+const appwriteEmulatorClosedClients = new Set()
+const appwriteEmulatorUnregister = self.registration.unregister.bind(self.registration)
+self.registration.unregister = function () {
+  return new Promise(function (resolve) { setTimeout(resolve, APPWRITE_EMULATOR_UNREGISTER_GRACE_MS) })
+    .then(function () { return self.clients.matchAll({ type: 'window' }) })
+    .then(function (clients) {
+      const open = clients.filter(function (client) { return !appwriteEmulatorClosedClients.has(client.id) })
+      return open.length === 0 ? appwriteEmulatorUnregister() : false
+    })
+}
+addEventListener('message', function (event) {
+  if (event.data === 'CLIENT_CLOSED') {
+    if (event.source && event.source.id) appwriteEmulatorClosedClients.add(event.source.id)
+    // Keeps the worker alive until the delayed check above has run.
+    event.waitUntil(new Promise(function (resolve) { setTimeout(resolve, APPWRITE_EMULATOR_UNREGISTER_GRACE_MS + 2000) }))
+  } else if (event.data === 'MOCK_ACTIVATE' && event.source) {
+    appwriteEmulatorClosedClients.delete(event.source.id) // started again after worker.stop()
+  }
+})
+
 addEventListener('fetch', function (event) {
   const request = event.request
   if (request.mode !== 'navigate' || request.method !== 'GET') {

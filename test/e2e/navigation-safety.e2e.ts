@@ -1,6 +1,6 @@
 /**
  * The page never navigates to a non-web URL, and a forged OAuth2 hand-off starts nothing; on the built demo
- * (demo-build.ts), driven through its own UI and the real SDK (appwrite@13.0.2's IIFE build, added to the page).
+ * (demo-build.ts), driven through its own UI and the real SDK 13 (appwrite-13's IIFE build, added to the page).
  *
  * Appwrite 1.4's host check reads only the hostname, so `javascript://localhost/…` passes as OAuth2 success/failure
  * and as a magic-URL `url`; 1.9.6 refuses `javascript:` but passes `appwrite-callback-<projectId>:`, `exp:` and

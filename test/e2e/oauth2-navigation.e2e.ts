@@ -53,4 +53,14 @@ describe('service worker: OAuth2 navigations', () => {
     expect(response?.fromServiceWorker()).toBe(false);
     expect(page.url()).toBe(`${app.url}v1/account/sessions/oauth2`);
   });
+
+  it('still unregisters itself when the app stops it (msw\'s clean-up), after a grace period that lets a sign-in\'s navigation through', async () => {
+    const page = await app.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector('html[data-ready=true]');
+    const registrations = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+    expect(await registrations()).toBe(1);
+    await page.evaluate(() => window.__appwriteEmulator!.stop()); // msw's worker.stop(): the last client closes
+    await expect.poll(registrations, { timeout: 20_000, interval: 500 }).toBe(0);
+  });
 });
