@@ -183,9 +183,9 @@ describe('demo: block account (updateStatus)', () => {
 
     await signIn(page, email);
     await page.getByRole('alert').waitFor();
-    // Appwrite 1.9.6's wording (SDK 28); 1.4 added how to unblock.
+    // Appwrite 1.9.6's wording and status (SDK 28); 1.4 answered 401 and said how to unblock.
     expect(await page.locator('form .alert-message').textContent()).toBe('The current user has been blocked.');
-    expect(await page.locator('form .alert-type').textContent()).toBe('user_blocked · HTTP 401');
+    expect(await page.locator('form .alert-type').textContent()).toBe('user_blocked · HTTP 403');
   });
 });
 
