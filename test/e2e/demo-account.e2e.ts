@@ -183,8 +183,9 @@ describe('demo: block account (updateStatus)', () => {
 
     await signIn(page, email);
     await page.getByRole('alert').waitFor();
-    expect(await page.locator('form .alert-message').textContent()).toBe('The current user has been blocked. You can unblock the user by making a request to the User API\'s "Update User Status" endpoint or in the Appwrite Console\'s Auth section.');
-    expect(await page.locator('form .alert-type').textContent()).toBe('user_blocked · HTTP 401');
+    // Appwrite 1.9.6's wording and status (SDK 28); 1.4 answered 401 and said how to unblock.
+    expect(await page.locator('form .alert-message').textContent()).toBe('The current user has been blocked.');
+    expect(await page.locator('form .alert-type').textContent()).toBe('user_blocked · HTTP 403');
   });
 });
 

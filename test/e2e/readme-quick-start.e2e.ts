@@ -77,7 +77,8 @@ const APP_CODE = `
 import { ID } from 'appwrite';
 const firstCall = account.get().then(
   (user) => ({ user }),
-  (error) => ({ error: { code: error.code, type: error.type, message: error.message, response: error.response } }),
+  // SDK 28's AppwriteException keeps the response body as text.
+  (error) => ({ error: { code: error.code, type: error.type, message: error.message, response: JSON.parse(error.response) } }),
 );
 (window as any).readme = { account, ID, firstCall };
 `;
