@@ -85,6 +85,9 @@ function controlled(timeoutMs: number): Promise<void> {
  * (`${location.origin}/v1`) is recommended, and is required for `createOAuth2Session()` (a page navigation that
  * only a same-origin service worker can catch).
  */
+/** What the console line says of the server(s) emulated, per the `behaviour` option. */
+const BEHAVIOUR_LINE = { auto: 'SDK 13: Appwrite 1.4, SDK 14+: Appwrite 1.9.6', '1.4': 'Appwrite 1.4', '1.9': 'Appwrite 1.9.6' } as const;
+
 export async function startEmulator(options: StartEmulatorOptions): Promise<BrowserEmulator> {
   const { panel = true, workerUrl = DEFAULT_WORKER_URL, allowInProduction = false, exposeForTests = false, quiet = false, ...emulatorOptions } = options ?? ({} as StartEmulatorOptions);
   if (isProductionBuild() && !allowInProduction) {
@@ -136,7 +139,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
   });
   if (exposeForTests) window.__appwriteEmulator = browserEmulator;
   if (!quiet) {
-    console.info(`[appwrite-emulator] Appwrite 1.4 emulator active: project "${emulator.config.projectId}", endpoint ${emulator.config.endpoint} (offline, data in IndexedDB "${emulator.config.databaseName}")`);
+    console.info(`[appwrite-emulator] Appwrite emulator active (${BEHAVIOUR_LINE[emulator.config.behaviour]}): project "${emulator.config.projectId}", endpoint ${emulator.config.endpoint} (offline, data in IndexedDB "${emulator.config.databaseName}")`);
   }
   // An OAuth2 sign-in handed back by the service worker (oauth2-page.ts): its code loads only when the worker's
   // marker is in the address, which most page loads never have.

@@ -288,7 +288,7 @@ describe('the README browser quick start (package from npm pack, fresh Vite app)
       expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${app().origin}/${WORKER}`);
 
       expect(logs.filter((line) => line.includes('[appwrite-emulator]'))).toEqual([
-        `[console.info] [appwrite-emulator] Appwrite 1.4 emulator active: project "my-project", endpoint ${app().origin}/v1 (offline, data in IndexedDB "appwrite-emulator-my-project")`,
+        `[console.info] [appwrite-emulator] Appwrite emulator active (SDK 13: Appwrite 1.4, SDK 14+: Appwrite 1.9.6): project "my-project", endpoint ${app().origin}/v1 (offline, data in IndexedDB "appwrite-emulator-my-project")`,
       ]);
       // Chromium logs every 4xx response as an error; the 401 above is the only one.
       expect(logs.filter((line) => line.startsWith('[pageerror]') || line.startsWith('[console.error]'))).toEqual([

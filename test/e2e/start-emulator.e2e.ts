@@ -39,7 +39,7 @@ describe('startEmulator', () => {
     await page.goto(app.url);
     await boot(page);
     const lines = app.logs.filter((line) => line.includes('[appwrite-emulator]'));
-    expect(lines).toEqual([`[console.info] [appwrite-emulator] Appwrite 1.4 emulator active: project "e2e-fixture", endpoint ${app.url}v1 (offline, data in IndexedDB "appwrite-emulator-e2e-fixture")`]);
+    expect(lines).toEqual([`[console.info] [appwrite-emulator] Appwrite emulator active (SDK 13: Appwrite 1.4, SDK 14+: Appwrite 1.9.6): project "e2e-fixture", endpoint ${app.url}v1 (offline, data in IndexedDB "appwrite-emulator-e2e-fixture")`]);
     expect(await page.evaluate(() => window.__appwriteEmulator?.config.projectId)).toBe('e2e-fixture');
   });
 
