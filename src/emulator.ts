@@ -8,6 +8,7 @@ import { createRequestHandler } from './http/handle.js';
 import { routes } from './http/routes.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
 import { openDb, type EmulatorDb } from './storage/db.js';
+import type { IdTokenOptions } from './services/id-token.js';
 import { loadCommonPasswords } from './validation/common-passwords.js';
 
 export interface Emulator {
@@ -25,6 +26,17 @@ export interface Emulator {
   db(): Promise<EmulatorDb>;
   /** Closes the database. */
   close(): Promise<void>;
+  /**
+   * Emulator-only: mints a Google or Apple OIDC ID token for `account.createIdTokenSession()` (SDK 28, Cloud
+   * 2.x's POST /account/sessions/id-token), standing in for the one the provider's native sign-in would give the
+   * app. The route accepts only tokens minted here (an HS256 JWT with the provider's issuer, signed with a key of
+   * this database), until they expire (`expiresIn`, default 3600 s on the emulator's clock) or reset() drops the key.
+   *
+   * @example
+   * const idToken = await emulator.idToken({ provider: 'google', sub: '1234', email: 'ada@example.com', nonce: 'n1' });
+   * await account.createIdTokenSession({ provider: IdTokenProvider.Google, idToken, nonce: 'n1' });
+   */
+  idToken(options: IdTokenOptions): Promise<string>;
 }
 
 /** Creates an emulated Appwrite 1.4 Account API for one project. */
@@ -104,6 +116,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       callers.clear();
       clock.reset();
     },
+    // Loaded on first use (it brings the JWT code), like the route.
+    idToken: async (o) => (await import('./services/id-token.js')).mintIdToken(core, o),
     async close() {
       inbox?.close();
       callers.close();

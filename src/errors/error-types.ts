@@ -52,6 +52,8 @@ export const ERROR_TYPES = {
   user_oauth2_bad_request: same(400, 'OAuth2 provider rejected the bad request.'),
   user_oauth2_unauthorized: same(401, 'OAuth2 provider rejected the unauthorized request.'),
   // 424 in Appwrite's table; sent as 500 because 424 is not a passed-through status (see toHttpStatus).
+  // Cloud 2.x (1.9 spec §7.1), not in 1.9.6's table: the ID-token route's verification failure; 401 per an upstream thread.
+  user_oauth2_token_invalid: since19(401, 'The OAuth2 ID token is invalid.'),
   user_oauth2_provider_error: same(424, 'OAuth2 provider returned some error.'),
   // Appwrite 1.4's own spelling, typo included: apps compare against it.
   user_email_alread_verified: { '1.4': [409, 'User email is already verified'], '1.9': null },

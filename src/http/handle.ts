@@ -98,7 +98,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       const url = new URL(request.url);
       // Preflights are answered on any path, before routing and project checks.
       if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: preflightHeaders(request, allowed, behaviour) });
-      const found = match(request.method, url.pathname.slice(base.length), behaviour);
+      const found = match(request.method, url.pathname.slice(base.length), behaviour, format);
       // 1.4 routes first; 1.9.6 sends an unknown path through its wildcard route, which runs the checks below first.
       if (!found && behaviour === '1.4') throw new AppwriteError('general_route_not_found');
       if (behaviour === '1.9' && request.method !== 'GET') checkOrigin(core, request, behaviour);

@@ -41,6 +41,11 @@ export interface Route {
   scope: 'public' | 'account' | 'targets.write';
   /** The servers that have this route (default both). A route missing from the request's server is a 404. */
   behaviours?: readonly Behaviour[];
+  /**
+   * The oldest response format that has this route: Cloud 2.x routes (1.9 spec §7) are served to SDK 27/28
+   * (formats 2.0.0, 2.3.0) and to requests without a format, and are a 404 for older SDKs, as on a 1.9.6 server.
+   */
+  sinceFormat?: string;
   /** 1.9.6 group `session`: refused while signed in (401 user_session_already_exists), unless the path has `oauth2`. */
   session?: boolean;
   /** The auth-method toggle that gates this route (501 when disabled). */

@@ -1,4 +1,4 @@
-import type { Behaviour } from './behaviour.js';
+import { formatBefore, type Behaviour } from './behaviour.js';
 import type { Route } from './route.js';
 
 interface CompiledRoute {
@@ -32,9 +32,11 @@ export function createRouter(routes: Route[]) {
     })
     .sort((a, b) => b.staticSegments - a.staticSegments);
 
-  return function match(method: string, path: string, behaviour: Behaviour): RouteMatch | null {
+  /** `format` is the request's response format ('' = none): routes newer than it are not there. */
+  return function match(method: string, path: string, behaviour: Behaviour, format = ''): RouteMatch | null {
     for (const { route, pattern, names } of compiled) {
       if (route.method !== method || (route.behaviours && !route.behaviours.includes(behaviour))) continue;
+      if (route.sinceFormat && formatBefore(format, route.sinceFormat)) continue;
       const found = pattern.exec(path);
       if (!found) continue;
       const pathParams: Record<string, string> = {};

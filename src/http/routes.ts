@@ -1,5 +1,6 @@
 import type { Route } from './route.js';
 import { accountRoutes } from './routes/account.js';
+import { cloudRoutes } from './routes/cloud.js';
 import { identityRoutes } from './routes/identities.js';
 import { jwtRoutes } from './routes/jwts.js';
 import { magicUrlRoutes } from './routes/magic-url.js';
@@ -18,4 +19,5 @@ export const routes: Route[] = [
   ...magicUrlRoutes, ...phoneRoutes, ...tokenRoutes, ...recoveryRoutes, ...verificationRoutes,
   ...oauth2Routes,
   ...jwtRoutes, ...targetRoutes, ...pingRoutes,
+  ...cloudRoutes,
 ];

@@ -7,7 +7,7 @@ import { escapeHtml, htmlToText, layout } from './templates.js';
  * HTML with tags stripped, as for 1.4's mails.
  */
 
-export type EmailKind19 = 'magic-url' | 'email-otp';
+export type EmailKind19 = 'magic-url' | 'email-otp' | 'recovery-otp' | 'verification-otp';
 
 export interface EmailVars19 {
   /** `{{user}}`: the user's name ('' when none). */
@@ -69,6 +69,35 @@ const TEMPLATES: Record<EmailKind19, Template> = {
       { p: 'Enter the following verification code when prompted to securely sign in to your {{b}}{{project}}{{/b}} account. This code will expire in 15 minutes.' },
       { code: true },
       { p: CLIENT_INFO },
+      { p: 'Thanks,' },
+      { p: '{{project}} team' },
+    ],
+  },
+  /**
+   * @note Cloud 2.x's code mails (1.9 spec §7.2, §7.4): their texts are not published; these follow the e-mail
+   * OTP layout with the subjects of 1.9.6's link mails (confidence C).
+   */
+  'recovery-otp': {
+    subject: 'Password Reset for {{project}}',
+    preview: 'Use code {{otp}} to reset your {{project}} password. Expires in 15 minutes.',
+    lines: [
+      { p: 'Hello {{user}},' },
+      { p: 'Enter the following code when prompted to reset your {{b}}{{project}}{{/b}} password. This code will expire in 15 minutes.' },
+      { code: true },
+      { p: "If you didn't ask to reset your password, you can ignore this message." },
+      { p: 'Thanks,' },
+      { p: '{{project}} team' },
+    ],
+  },
+  'verification-otp': {
+    subject: 'Account Verification for {{project}}',
+    preview: 'Use code {{otp}} to verify your email for {{project}}. Expires in 15 minutes.',
+    lines: [
+      { heading: 'Verify your email to start using {{project}}' },
+      { p: 'Hello {{user}},' },
+      { p: 'Enter the following code when prompted to verify your email address for your {{b}}{{project}}{{/b}} account. This code will expire in 15 minutes.' },
+      { code: true },
+      { p: 'If you didn’t ask to verify this address, you can ignore this message.' },
       { p: 'Thanks,' },
       { p: '{{project}} team' },
     ],

@@ -28,7 +28,7 @@ export async function agentVars(ctx: RequestContext): Promise<Pick<EmailVars19, 
 
 /** A 1.9.6 sign-in mail (magic URL or e-mail OTP); `phrase` is recorded on the message when the mail shows one. */
 export function signInEmail(
-  ctx: RequestContext, kind: EmailKind19, to: string, vars: Omit<EmailVars19, 'project'>,
+  ctx: RequestContext, kind: Extract<EmailKind19, 'magic-url' | 'email-otp'>, to: string, vars: Omit<EmailVars19, 'project'>,
 ): Outgoing {
   const { subject, html, text } = renderEmail19(kind, { ...vars, project: ctx.core.config.projectName });
   return {
@@ -36,4 +36,17 @@ export function signInEmail(
     ...(vars.redirect !== undefined ? { url: vars.redirect } : {}),
     ...(vars.phrase ? { phrase: vars.phrase } : {}),
   };
+}
+
+/**
+ * A Cloud 2.x code mail (recovery or e-mail verification by 6-digit code, 1.9 spec §7.2, §7.4): the inbox kind is
+ * the flow's, and the message has no link.
+ */
+export function codeEmail(
+  ctx: RequestContext, kind: 'recovery' | 'verification', to: string, vars: { user: string; otp: string; phrase?: string },
+): Outgoing {
+  const { subject, html, text } = renderEmail19(`${kind}-otp`, {
+    ...vars, project: ctx.core.config.projectName, agentClient: '', agentDevice: '', agentOs: '',
+  });
+  return { channel: 'email', kind, to, subject, text, html, ...(vars.phrase ? { phrase: vars.phrase } : {}) };
 }

@@ -173,36 +173,12 @@ async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, s
   const { providerUid, email } = tokens.user;
   if (!providerUid) throw redirectable('user_missing_id');
 
-  const { user, isNew } = await selectUser(ctx, p.provider, tokens.user);
-  if (!user.status) throw redirectable('user_blocked');
-
-  const identity = await upsertIdentity(ctx, user, p.provider, tokens);
-  const updated = withKeys({
-    ...user,
-    email: user.email || email || null,
-    name: user.name || tokens.user.name,
-    status: true,
-    $updatedAt: ctx.now.getTime(),
-  });
-  if (!user.email && email) await assertEmailFree(ctx, email, user.$id);
+  const { user: updated, identity, isNew } = await prepareSignIn(ctx, p.provider, tokens);
   if (token) return issueToken(ctx, p.provider, updated, identity, isNew, success);
 
   let result: Awaited<ReturnType<typeof startSession>>;
   try {
-    result = await startSession(ctx, updated, {
-      provider: p.provider,
-      factors: ['email', 'oauth2'],
-      providerUid,
-      providerAccessToken: tokens.accessToken,
-      providerRefreshToken: tokens.refreshToken,
-      providerAccessTokenExpiry: ctx.now.getTime() + tokens.expiresIn * 1000,
-    }, async (db) => {
-      // (a) a signed-in browser's session is replaced by the new one.
-      if (ctx.user && ctx.session) await db.sessions.delete(ctx.session.$id);
-      if (isNew) await addUser(ctx, db, updated);
-      else await db.users.put(updated);
-      await db.identities.put(identity);
-    });
+    result = await startProviderSession(ctx, p.provider, tokens, updated, identity, isNew);
   } catch (error) {
     // The user limit, reached by a parallel sign-up meanwhile, goes to the failure URL as the early check does.
     if (isNew && error instanceof AppwriteError && error.type === 'user_count_exceeded') throw new Redirectable(error);
@@ -227,11 +203,74 @@ async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, s
 }
 
 /**
+ * The user, identity and account fields a provider account signs in with (not written yet): selectUser's
+ * choice, refused when blocked, with the provider's e-mail and name filling empty fields.
+ */
+async function prepareSignIn(ctx: RequestContext, provider: OAuthProvider, tokens: ProviderTokens, emailVerified?: boolean) {
+  const { email } = tokens.user;
+  const { user, isNew } = await selectUser(ctx, provider, tokens.user, emailVerified);
+  if (!user.status) throw redirectable('user_blocked');
+  const identity = await upsertIdentity(ctx, user, provider, tokens);
+  const updated = withKeys({
+    ...user,
+    email: user.email || email || null,
+    name: user.name || tokens.user.name,
+    status: true,
+    $updatedAt: ctx.now.getTime(),
+  });
+  if (!user.email && email) await assertEmailFree(ctx, email, user.$id);
+  return { user: updated, identity, isNew };
+}
+
+/** The session of a provider sign-in, written with its user and identity; a signed-in caller's session is replaced. */
+function startProviderSession(
+  ctx: RequestContext, provider: OAuthProvider, tokens: ProviderTokens, user: UserRecord, identity: IdentityRecord, isNew: boolean,
+) {
+  return startSession(ctx, user, {
+    provider,
+    factors: ['email', 'oauth2'],
+    providerUid: tokens.user.providerUid,
+    providerAccessToken: tokens.accessToken,
+    providerRefreshToken: tokens.refreshToken,
+    // An ID-token sign-in may come without an access token: then there is no expiry either.
+    providerAccessTokenExpiry: tokens.accessToken ? ctx.now.getTime() + tokens.expiresIn * 1000 : null,
+  }, async (db) => {
+    // (a) a signed-in browser's session is replaced by the new one.
+    if (ctx.user && ctx.session) await db.sessions.delete(ctx.session.$id);
+    if (isNew) await addUser(ctx, db, user);
+    else await db.users.put(user);
+    await db.identities.put(identity);
+  });
+}
+
+/**
+ * A provider account's sign-in answered directly, with a 201 Session (Cloud 2.x's POST
+ * /account/sessions/id-token, 1.9 spec §7.1): the redirect route's user choice and session, its errors thrown
+ * instead of sent to a failure URL. `emailVerified` is what the ID token says about the e-mail.
+ */
+export async function providerAccountSession(ctx: RequestContext, provider: OAuthProvider, tokens: ProviderTokens, emailVerified: boolean) {
+  try {
+    const { user, identity, isNew } = await prepareSignIn(ctx, provider, tokens, emailVerified);
+    try {
+      return await startProviderSession(ctx, provider, tokens, user, identity, isNew);
+    } catch (error) {
+      if (isConstraintError(error)) throw new AppwriteError('user_already_exists');
+      throw error;
+    }
+  } catch (error) {
+    if (error instanceof Redirectable) throw error.error;
+    throw error;
+  }
+}
+
+/**
  * Which user signs in (spec §9.2): (a) the signed-in caller; (b) the user of a session with the same provider
  * account; (c) the user with the same e-mail (account linking); (d) the user of an identity with the same
  * provider account; (e) a new user with a verified e-mail and no password.
  */
-async function selectUser(ctx: RequestContext, provider: OAuthProvider, account: ProviderTokens['user']): Promise<{ user: UserRecord; isNew: boolean }> {
+async function selectUser(
+  ctx: RequestContext, provider: OAuthProvider, account: ProviderTokens['user'], emailVerified = emailVerifiedBy(provider),
+): Promise<{ user: UserRecord; isNew: boolean }> {
   const db = await ctx.core.db();
   const { providerUid, email, name } = account;
   if (ctx.user) {
@@ -251,7 +290,7 @@ async function selectUser(ctx: RequestContext, provider: OAuthProvider, account:
 
   if (!email) throw redirectedIn19(ctx, new AppwriteError('user_unauthorized', 'OAuth provider failed to return email.'));
   const byEmail = await db.users.where('emailKey').equals(email.toLowerCase()).first();
-  if (byEmail) return { user: assertLinkable(ctx, provider, byEmail), isNew: false };
+  if (byEmail) return { user: assertLinkable(ctx, emailVerified, byEmail), isNew: false };
 
   const identity = await db.identities.where('[provider+providerUid]').equals([provider, providerUid]).first();
   const byIdentity = identity ? await db.users.get(identity.userId) : undefined;
@@ -267,19 +306,19 @@ async function selectUser(ctx: RequestContext, provider: OAuthProvider, account:
     // 1.9.6 links an identity's user by its e-mail as it does a user's (if the provider vouches for the e-mail).
     const byIdentityEmail = await db.identities.where('providerEmail').equalsIgnoreCase(email).first();
     const linked = byIdentityEmail ? await db.users.get(byIdentityEmail.userId) : undefined;
-    if (linked) return { user: assertLinkable(ctx, provider, linked), isNew: false };
+    if (linked) return { user: assertLinkable(ctx, emailVerified, linked), isNew: false };
   }
   await assertEmailNotInIdentities(ctx, email);
   // A new user keeps the provider's e-mail as given (spec §6); the lookup key is lower-cased.
-  return { user: newUser(ctx, newId(ctx), { email, name, emailVerification: emailVerifiedBy(provider) }), isNew: true };
+  return { user: newUser(ctx, newId(ctx), { email, name, emailVerification: emailVerified }), isNew: true };
 }
 
 /**
  * 1.9.6 links an existing account by e-mail only when the provider says the e-mail is verified, else the
  * failure URL gets 400 general_bad_request (1.9 spec §6.16); 1.4 always links.
  */
-function assertLinkable(ctx: RequestContext, provider: OAuthProvider, user: UserRecord): UserRecord {
-  if (ctx.behaviour === '1.9' && !emailVerifiedBy(provider)) throw new Redirectable(new AppwriteError('general_bad_request'));
+function assertLinkable(ctx: RequestContext, emailVerified: boolean, user: UserRecord): UserRecord {
+  if (ctx.behaviour === '1.9' && !emailVerified) throw new Redirectable(new AppwriteError('general_bad_request'));
   return user;
 }
 

@@ -3,10 +3,11 @@ import type { RequestContext } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE } from '../storage/records.js';
-import { emailMessage } from './emails.js';
+import { codeEmail, emailMessage } from './emails.js';
+import { securityPhrase } from './phrase.js';
 import { assertNotRecentlyUsed, hash, nextHistory } from './passwords.js';
 import { confirmedTokenSecret, linkExpire } from './token-rules.js';
-import { TOKEN_LIFETIME, consumeToken, findToken, getUser, issueToken, patchUser } from './tokens.js';
+import { CODE_LIFETIME_CLOUD, TOKEN_LIFETIME, consumeToken, findToken, getUser, issueToken, patchUser } from './tokens.js';
 
 /**
  * POST /account/recovery: e-mails a one-hour password-reset link. An unknown e-mail is 404 (Appwrite allows this
@@ -14,10 +15,7 @@ import { TOKEN_LIFETIME, consumeToken, findToken, getUser, issueToken, patchUser
  * format (`2023-11-17 19:00:00.123`), which leaks there, or 1.9.6's ISO date.
  */
 export async function createRecovery(ctx: RequestContext, p: { email: string; url: string }) {
-  const db = await ctx.core.db();
-  const user = await db.users.where('emailKey').equals(p.email.toLowerCase()).first();
-  if (!user) throw new AppwriteError('user_not_found');
-  if (!user.status) throw new AppwriteError('user_blocked');
+  const user = await recoveringUser(ctx, p.email);
   const token = await issueToken(ctx, user, {
     type: TOKEN_TYPE.recovery,
     lifetime: TOKEN_LIFETIME.recovery,
@@ -27,6 +25,33 @@ export async function createRecovery(ctx: RequestContext, p: { email: string; ur
     })),
   });
   return { status: 201, body: toToken(token, ''), auditUser: user };
+}
+
+/** The user a recovery e-mail names: unknown -> 404, blocked -> 401 (1.9.6: 403). */
+async function recoveringUser(ctx: RequestContext, email: string) {
+  const db = await ctx.core.db();
+  const user = await db.users.where('emailKey').equals(email.toLowerCase()).first();
+  if (!user) throw new AppwriteError('user_not_found');
+  if (!user.status) throw new AppwriteError('user_blocked');
+  return user;
+}
+
+/**
+ * POST /account/recovery/otp (Cloud 2.x, 1.9 spec §7.2; confidence C): as POST /account/recovery, but the mail
+ * carries a 6-digit code valid 15 minutes instead of a link, and the answer the optional security phrase. The code
+ * is a type-3 token, redeemed with PUT /account/recovery/otp (updateRecovery).
+ * @note Both PUT routes accept any live recovery token (link secret or code): Cloud's may tell them apart.
+ */
+export async function createRecoveryOTP(ctx: RequestContext, p: { email: string; phrase: boolean }) {
+  const user = await recoveringUser(ctx, p.email);
+  const phrase = p.phrase ? securityPhrase(ctx.core.random) : '';
+  const token = await issueToken(ctx, user, {
+    type: TOKEN_TYPE.recovery,
+    lifetime: CODE_LIFETIME_CLOUD,
+    format: 'code',
+    message: (code) => codeEmail(ctx, 'recovery', user.email ?? '', { user: user.name, otp: code, phrase: phrase || undefined }),
+  });
+  return { status: 201, body: toToken(token, '', phrase), auditUser: user };
 }
 
 /**

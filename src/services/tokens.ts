@@ -22,6 +22,9 @@ export const TOKEN_LIFETIME = {
 /** Lifetimes of 1.9.6's sign-in tokens (1.9 spec §9.1): magic URL 1 h, e-mail codes 15 minutes (phone codes keep 15). */
 export const TOKEN_LIFETIME_1_9 = { magicUrl: 3600, emailOtp: 15 * 60 } as const;
 
+/** Cloud 2.x's recovery and verification codes live 15 minutes (SDK 28's docs, 1.9 spec §7.2, §7.4). */
+export const CODE_LIFETIME_CLOUD = 15 * 60;
+
 /** The message that carries a token, minus what the inbox fills in (id, user, secret, time). */
 export type Outgoing = Omit<InboxRecord, 'id' | 'userId' | 'secret' | 'createdAt' | 'seq' | 'read'>;
 

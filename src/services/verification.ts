@@ -3,10 +3,11 @@ import type { RequestContext } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
-import { emailMessage, smsMessage } from './emails.js';
+import { codeEmail, emailMessage, smsMessage } from './emails.js';
+import { securityPhrase } from './phrase.js';
 import { currentUser } from './shared.js';
 import { confirmedTokenSecret, linkExpire } from './token-rules.js';
-import { TOKEN_LIFETIME, consumeToken, getUser, issueToken, patchUser } from './tokens.js';
+import { CODE_LIFETIME_CLOUD, TOKEN_LIFETIME, consumeToken, getUser, issueToken, patchUser } from './tokens.js';
 
 /** How long a verification link or code lives: 7 days in 1.4, one hour in 1.9.6 (1.9 spec §9.1). */
 function verificationLifetime(ctx: RequestContext, kind: 'email' | 'phone'): number {
@@ -44,6 +45,25 @@ export async function createVerification(ctx: RequestContext, p: { url: string }
     })),
   });
   return { status: 201, body: toToken(token, ''), auditUser: user };
+}
+
+/**
+ * POST /account/verifications/email/otp (Cloud 2.x, 1.9 spec §7.4; confidence C): as the link route, but the mail
+ * carries a 6-digit code valid 15 minutes, and the answer the optional security phrase. The code is a type-2
+ * token, redeemed with PUT /account/verifications/email/otp (updateVerification, which takes link secrets too).
+ */
+export async function createEmailVerificationOTP(ctx: RequestContext, p: { phrase: boolean }) {
+  const user = currentUser(ctx);
+  assertHasEmail(ctx, user);
+  if (user.emailVerification) throw emailAlreadyVerified(ctx);
+  const phrase = p.phrase ? securityPhrase(ctx.core.random) : '';
+  const token = await issueToken(ctx, user, {
+    type: TOKEN_TYPE.verification,
+    lifetime: CODE_LIFETIME_CLOUD,
+    format: 'code',
+    message: (code) => codeEmail(ctx, 'verification', user.email ?? '', { user: user.name, otp: code, phrase: phrase || undefined }),
+  });
+  return { status: 201, body: toToken(token, '', phrase), auditUser: user };
 }
 
 /** PUT /account/verification(s/email): no session needed; the token must be one of `userId`'s. Answers the consumed token. */

@@ -224,7 +224,8 @@ const FORMATS: Record<Behaviour, string> = { '1.4': '1.4.0', '1.9': '1.9.5' };
 async function send(route: Route, c: Case, fallback: string, behaviour: Behaviour): Promise<Response> {
   const headers: Record<string, string> = {
     'x-appwrite-project': PROJECT,
-    'x-appwrite-response-format': FORMATS[behaviour],
+    // Cloud 2.x routes exist only for SDK 27/28's formats; they are sent SDK 28's.
+    'x-appwrite-response-format': behaviour === '1.9' && route.sinceFormat ? '2.3.0' : FORMATS[behaviour],
     'x-fallback-cookies': fallback,
   };
   if (c.contentType) headers['content-type'] = c.contentType;
