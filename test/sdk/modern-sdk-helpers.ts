@@ -23,8 +23,12 @@ export function modernClient(sdk: ModernSdk) {
   return { client, account: new sdk.Account(client) };
 }
 
-/** Signs a new user up and in through `sdk` (the session lands in localStorage.cookieFallback). */
+/**
+ * Signs a new user up and in through `sdk` (the session lands in localStorage.cookieFallback, replacing any
+ * earlier one: 1.9.6 refuses a sign-in while a session is active, so this is a new user on a fresh page).
+ */
 export async function signUp19(sdk: ModernSdk, email = 'ada@example.com', name = 'Ada') {
+  forgetSession();
   const { client, account } = modernClient(sdk);
   const user = await account.create({ userId: sdk.ID.unique(), email, password: PASSWORD, name });
   const session = await account.createEmailPasswordSession({ email, password: PASSWORD });
