@@ -14,7 +14,7 @@ const EMULATOR_EXTERNAL = [/^msw(\/|$)/, /^appwrite(\/|$)/];
 /** When a lazy chunk is loaded, by what it holds. */
 const LAZY_WHEN = [
   [/common-passwords-list/, 'only with auth.passwordDictionary on'],
-  [/@noble\/hashes\/argon2/, 'on the first password hash or check'],
+  [/@noble\/hashes\/argon2|crypto\/password/, 'on the first password hash or check'],
   [/node_modules\/jose\//, 'on the first createJWT()'],
   [/node_modules\/fake-indexeddb\//, 'never in a browser (Node fallback)'],
   [/inbox\/panel/, 'the inbox panel: fetched by startEmulator() while the worker starts, unless panel: false'],

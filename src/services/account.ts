@@ -6,7 +6,6 @@ import type { UserRecord } from '../storage/records.js';
 import { assertNoPersonalData, assertNotRecentlyUsed, assertPassword, hash, nextHistory } from './passwords.js';
 import { isConstraintError, newId, requestTimestamp } from './shared.js';
 import { withTarget } from './targets.js';
-import { assertNoTarget, renamedTarget } from './account-targets.js';
 
 /** A user document as the Account API creates it (spec §6); callers fill the method-specific fields. */
 export function newUser(ctx: RequestContext, id: string, fields: Partial<UserRecord>): UserRecord {
@@ -155,6 +154,8 @@ export async function updateEmail(ctx: RequestContext, user: UserRecord, p: { em
     if (error instanceof AppwriteError && error.type === 'user_email_already_exists') throw emailTaken(ctx);
     throw error;
   }
+  // Target rules load with the first e-mail or phone change (outside the transaction below, which cannot wait).
+  const { assertNoTarget, renamedTarget } = await import('./account-targets.js');
   if (ctx.behaviour === '1.9') await assertNoTarget(ctx, email);
   // Password-less users (anonymous, magic URL, phone, OAuth) get this password: how anonymous accounts convert.
   // No dictionary, personal-data or history check applies here (spec §5).
@@ -167,6 +168,7 @@ export async function updateEmail(ctx: RequestContext, user: UserRecord, p: { em
 export async function updatePhone(ctx: RequestContext, user: UserRecord, p: { phone: string; password: string }) {
   const since = conflictSince(ctx, false);
   await assertPassword(user, p.password);
+  const { assertNoTarget, renamedTarget } = await import('./account-targets.js');
   if (ctx.behaviour === '1.9') await assertNoTarget(ctx, p.phone);
   const changes: Partial<UserRecord> = { phone: p.phone, phoneVerification: false };
   if (!user.passwordUpdate) Object.assign(changes, { password: await hash(ctx, p.password), passwordUpdate: ctx.now.getTime() });

@@ -1,5 +1,6 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
-import { hashPassword, verifyPassword } from '../crypto/password.js';
+// The PHC/argon2id code loads with the first password hashed or checked (argon2 itself is lazy inside it).
+const passwordCrypto = () => import('../crypto/password.js');
 import type { RequestContext } from '../http/context.js';
 import type { UserRecord } from '../storage/records.js';
 
@@ -33,12 +34,12 @@ export function assertNoPersonalData(ctx: RequestContext, password: string, data
 export async function assertNotRecentlyUsed(ctx: RequestContext, user: UserRecord, password: string): Promise<void> {
   if (ctx.core.config.auth.passwordHistory === 0) return;
   for (const old of user.passwordHistory ?? []) {
-    if (await verifyPassword(password, old)) throw new AppwriteError('password_recently_used');
+    if (await (await passwordCrypto()).verifyPassword(password, old)) throw new AppwriteError('password_recently_used');
   }
 }
 
-export function hash(ctx: RequestContext, password: string): Promise<string> {
-  return hashPassword(password, ctx.core.random, ctx.core.config.auth.passwordHash);
+export async function hash(ctx: RequestContext, password: string): Promise<string> {
+  return (await passwordCrypto()).hashPassword(password, ctx.core.random, ctx.core.config.auth.passwordHash);
 }
 
 /**
@@ -52,7 +53,7 @@ export function nextHistory(ctx: RequestContext, user: UserRecord, newHash: stri
 
 /** Users who set a password must prove it; password-less users (anonymous, magic URL, phone, OAuth) need not. */
 export async function assertPassword(user: UserRecord, password: string): Promise<void> {
-  if (user.passwordUpdate && !(await verifyPassword(password, user.password))) {
+  if (user.passwordUpdate && !(await (await passwordCrypto()).verifyPassword(password, user.password))) {
     throw new AppwriteError('user_invalid_credentials');
   }
 }
