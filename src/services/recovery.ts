@@ -3,11 +3,11 @@ import type { RequestContext } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE } from '../storage/records.js';
-import { codeEmail, emailMessage } from './emails.js';
-import { securityPhrase } from './phrase.js';
+import { emailMessage } from './emails.js';
+import { mailCode } from './code-mail.js';
 import { assertNotRecentlyUsed, hash, nextHistory } from './passwords.js';
 import { confirmedTokenSecret, linkExpire } from './token-rules.js';
-import { CODE_LIFETIME_CLOUD, TOKEN_LIFETIME, consumeToken, findToken, getUser, issueToken, patchUser } from './tokens.js';
+import { TOKEN_LIFETIME, consumeToken, findToken, getUser, issueToken, patchUser } from './tokens.js';
 
 /**
  * POST /account/recovery: e-mails a one-hour password-reset link. An unknown e-mail is 404 (Appwrite allows this
@@ -44,14 +44,7 @@ async function recoveringUser(ctx: RequestContext, email: string) {
  */
 export async function createRecoveryOTP(ctx: RequestContext, p: { email: string; phrase: boolean }) {
   const user = await recoveringUser(ctx, p.email);
-  const phrase = p.phrase ? securityPhrase(ctx.core.random) : '';
-  const token = await issueToken(ctx, user, {
-    type: TOKEN_TYPE.recovery,
-    lifetime: CODE_LIFETIME_CLOUD,
-    format: 'code',
-    message: (code) => codeEmail(ctx, 'recovery', user.email ?? '', { user: user.name, otp: code, phrase: phrase || undefined }),
-  });
-  return { status: 201, body: toToken(token, '', phrase), auditUser: user };
+  return mailCode(ctx, user, TOKEN_TYPE.recovery, 'recovery', p.phrase);
 }
 
 /**

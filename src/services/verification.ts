@@ -3,11 +3,11 @@ import type { RequestContext } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
-import { codeEmail, emailMessage, smsMessage } from './emails.js';
-import { securityPhrase } from './phrase.js';
+import { emailMessage, smsMessage } from './emails.js';
+import { mailCode } from './code-mail.js';
 import { currentUser } from './shared.js';
 import { confirmedTokenSecret, linkExpire } from './token-rules.js';
-import { CODE_LIFETIME_CLOUD, TOKEN_LIFETIME, consumeToken, getUser, issueToken, patchUser } from './tokens.js';
+import { TOKEN_LIFETIME, consumeToken, getUser, issueToken, patchUser } from './tokens.js';
 
 /** How long a verification link or code lives: 7 days in 1.4, one hour in 1.9.6 (1.9 spec §9.1). */
 function verificationLifetime(ctx: RequestContext, kind: 'email' | 'phone'): number {
@@ -56,14 +56,7 @@ export async function createEmailVerificationOTP(ctx: RequestContext, p: { phras
   const user = currentUser(ctx);
   assertHasEmail(ctx, user);
   if (user.emailVerification) throw emailAlreadyVerified(ctx);
-  const phrase = p.phrase ? securityPhrase(ctx.core.random) : '';
-  const token = await issueToken(ctx, user, {
-    type: TOKEN_TYPE.verification,
-    lifetime: CODE_LIFETIME_CLOUD,
-    format: 'code',
-    message: (code) => codeEmail(ctx, 'verification', user.email ?? '', { user: user.name, otp: code, phrase: phrase || undefined }),
-  });
-  return { status: 201, body: toToken(token, '', phrase), auditUser: user };
+  return mailCode(ctx, user, TOKEN_TYPE.verification, 'verification', p.phrase);
 }
 
 /** PUT /account/verification(s/email): no session needed; the token must be one of `userId`'s. Answers the consumed token. */
