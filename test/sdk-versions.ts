@@ -25,7 +25,10 @@ export const SDKS: SdkVersion[] = [
   { name: 'appwrite-16', version: 16, format: '1.6.0', load: () => import('appwrite-16') },
   { name: 'appwrite-18', version: 18, format: '1.7.0', load: () => import('appwrite-18') },
   { name: 'appwrite-22', version: 22, format: '1.8.0', load: () => import('appwrite-22') },
+  { name: 'appwrite-24', version: 24, format: '1.9.0', load: () => import('appwrite-24') },
+  { name: 'appwrite-25', version: 25, format: '1.9.2', load: () => import('appwrite-25') },
   { name: 'appwrite-26', version: 26, format: '1.9.5', load: () => import('appwrite-26') },
+  { name: 'appwrite-27', version: 27, format: '2.0.0', load: () => import('appwrite-27') },
   { name: 'appwrite-28', version: 28, format: '2.3.0', load: () => import('appwrite-28') },
 ];
 
@@ -203,6 +206,19 @@ export function modelKeys(sdk: SdkVersion | string, model: string): ModelKey[] {
  * The problems of `value` as `sdk`'s `model`: a required key missing, a key of the wrong coarse type (recursing into
  * nested models and arrays; an optional key may be null), or a key the model does not declare. Empty when it matches.
  */
+/**
+ * SDK 24 and 25 give every response object an own `toString` (their sdk.js: `data.toString = () =>
+ * JSONbig.stringify(data)`). It is the SDK's, not a key the server sent, so the checkers skip it.
+ */
+const sdkAddedKey = (value: Record<string, unknown>, key: string) => key === 'toString' && typeof value[key] === 'function';
+
+/** A response as the server sent it: the SDK-added `toString` of SDK 24/25 removed (see sdkAddedKey). */
+export function asSent<T>(value: T): T {
+  if (!isObject(value) || !sdkAddedKey(value, 'toString')) return value;
+  const { toString: _sdkAdded, ...sent } = value;
+  return sent as T;
+}
+
 export function modelProblems(sdk: SdkVersion | string, model: string, value: unknown, options: ModelOptions = {}, path = model): string[] {
   const decl = declOf(sdk, model);
   if (!isObject(value)) return [`${path}: expected an object, got ${describe(value)}`];
@@ -220,7 +236,7 @@ export function modelProblems(sdk: SdkVersion | string, model: string, value: un
   if (!decl.open) {
     const tolerated = options.tolerate?.[model] ?? [];
     for (const key of Object.keys(value)) {
-      if (!declared.has(key) && !tolerated.includes(key)) problems.push(`${path}.${key}: not declared by ${model}`);
+      if (!declared.has(key) && !tolerated.includes(key) && !sdkAddedKey(value, key)) problems.push(`${path}.${key}: not declared by ${model}`);
     }
   }
   return problems;
@@ -250,5 +266,5 @@ export function expectModel(sdk: SdkVersion | string, model: string, value: unkn
 /** The top-level keys of `value` that `sdk`'s `model` does not declare, in the value's order. */
 export function undeclaredKeys(sdk: SdkVersion | string, model: string, value: object): string[] {
   const declared = new Set(modelKeys(sdk, model).map((key) => key.key));
-  return Object.keys(value).filter((key) => !declared.has(key));
+  return Object.keys(asSent(value)).filter((key) => !declared.has(key));
 }

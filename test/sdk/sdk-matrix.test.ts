@@ -6,7 +6,7 @@
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENDPOINT, PROJECT, error, useEmulator } from '../helpers.js';
-import { NOT_SENT_BY_1_9_6, SDKS, SENT_TO_EVERY_1_9_FORMAT, expectModel, sdkModels, undeclaredKeys, type SdkVersion } from '../sdk-versions.js';
+import { NOT_SENT_BY_1_9_6, SDKS, asSent, SENT_TO_EVERY_1_9_FORMAT, expectModel, sdkModels, undeclaredKeys, type SdkVersion } from '../sdk-versions.js';
 import { PASSWORD, triple } from './session-helpers.js';
 import { onlyMessage, trackStatuses } from './token-helpers.js';
 import { FAILURE, SUCCESS, approve, signIn as oauth2SignIn } from './oauth2-helpers.js';
@@ -39,6 +39,12 @@ async function navigation(start: () => unknown): Promise<string> {
   expect(fake.location.href).not.toBe('');
   return fake.location.href;
 }
+
+/**
+ * Registers a test only for the SDKs that have the method it calls: an SDK without it is not a skipped case but a
+ * case that does not exist (its absence is asserted where it matters, e.g. "has no listLogs from SDK 28 on").
+ */
+const itWhen = (applies: boolean) => (applies ? it : () => undefined) as typeof it;
 
 describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkVersion) => {
   const v = version.version;
@@ -116,14 +122,14 @@ describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkV
     const { account } = await signUp();
     const empty = await account.getPrefs();
     check(prefsModel(), empty);
-    expect(empty).toEqual({});
+    expect(asSent(empty)).toEqual({});
     const user = await account.updatePrefs(...args({ prefs: { theme: 'dark' } }));
     check('User', user);
     expectUserKeys(user);
     expect(user.prefs).toEqual({ theme: 'dark' });
     const prefs = await account.getPrefs();
     check(prefsModel(), prefs);
-    expect(prefs).toEqual({ theme: 'dark' });
+    expect(asSent(prefs)).toEqual({ theme: 'dark' });
   });
 
   it('lists, gets, updates and deletes sessions', async () => {
@@ -226,7 +232,7 @@ describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkV
     expect(me.phone).toBe('+14155550100');
   });
 
-  it.skipIf(v === 13)('signs in with an e-mail code through the inbox (createEmailToken, 14+)', async () => {
+  itWhen(v >= 14)('signs in with an e-mail code through the inbox (createEmailToken, 14+)', async () => {
     await signUp();
     globalThis.localStorage.removeItem('cookieFallback');
     const { account } = page();
@@ -251,7 +257,7 @@ describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkV
     expect(me.$id).toBe(user.$id);
   });
 
-  it.skipIf(v < 22)('still takes positional arguments (22+, deprecated there)', async () => {
+  itWhen(v >= 22)('still takes positional arguments (22+, deprecated there)', async () => {
     const { account } = page();
     const user = await account.create(sdk.ID.unique(), EMAIL, PASSWORD, 'Ada');
     check('User', user);
@@ -293,7 +299,7 @@ describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkV
     expect(me.phoneVerification).toBe(true);
   });
 
-  it.skipIf(v === 13)('creates, updates and deletes a push target (14+)', async () => {
+  itWhen(v >= 14)('creates, updates and deletes a push target (14+)', async () => {
     const { account } = await signUp();
     const target = await account.createPushTarget(...args({ targetId: 'device1', identifier: 'fcm-token-1' }));
     expect(statuses.at(-1)).toBe(201);
@@ -309,10 +315,10 @@ describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkV
     expect(statuses.at(-1)).toBe(204);
   });
 
-  it.skipIf(v < 16)('pings the server (16+)', async () => {
+  itWhen(v >= 16)('pings the server (16+)', async () => {
     const { client } = page();
     // GET /ping answers text/plain "Pong!", which the SDK wraps as { message }.
-    expect(await client.ping()).toEqual({ message: 'Pong!' });
+    expect(asSent(await client.ping())).toEqual({ message: 'Pong!' });
   });
 
   it('signs in anonymously and renames the account', async () => {
@@ -336,7 +342,7 @@ describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkV
     const limited = await account.listIdentities(...args({ queries: [sdk.Query.limit(1)] }));
     expect(statuses.at(-1)).toBe(200);
     check('IdentityList', limited);
-    expect(limited).toEqual({ total: 0, identities: [] });
+    expect(asSent(limited)).toEqual({ total: 0, identities: [] });
   });
 
   it('signs in with OAuth2, then lists the identity and refreshes the OAuth2 session', async () => {
@@ -362,7 +368,7 @@ describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkV
     check('Session', refreshed);
   });
 
-  it.skipIf(v >= 28)('lists logs (no listLogs in SDK 28)', async () => {
+  itWhen(v < 28)('lists logs (no listLogs in SDK 28)', async () => {
     const { account } = await signUp();
     const logs = await account.listLogs(...args({ queries: [sdk.Query.limit(1)] }));
     check('LogList', logs);
