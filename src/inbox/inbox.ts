@@ -10,8 +10,11 @@ import type { InboxRecord } from '../storage/records.js';
 export interface InboxMessage {
   id: string;
   channel: 'email' | 'sms';
-  /** `email-otp`: the 6-digit sign-in code of 1.9.6's createEmailToken. */
-  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp';
+  /**
+   * `email-otp`: the 6-digit sign-in code of 1.9.6's createEmailToken; `mfa-challenge`: the code of an `email` or
+   * `phone` MFA challenge (`channel` says which: `email` or `sms`).
+   */
+  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp' | 'mfa-challenge';
   /** The e-mail address or phone number the message went to. */
   to: string;
   /** E-mails only. */
