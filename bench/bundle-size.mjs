@@ -25,6 +25,8 @@ const LAZY_WHEN = [
   [/crypto\/jwt/, 'on the first JWT sent or created'],
   [/oauth2-(consent|flow|page|handoff)/, 'only when an OAuth2 sign-in returns to the page'],
   [/services\/(oauth2|magic-url|phone|recovery|verification|identities|tokens)|inbox\/links/, 'on the first request of that route group'],
+  [/http\/routes\/mfa|services\/mfa|crypto\/totp/, 'the MFA route group (table and services): on the first request under /account/mfa'],
+  [/services\/sessions/, 'on the first sign-in or session request (not needed to answer a signed-in page)'],
 ];
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;

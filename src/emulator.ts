@@ -5,7 +5,7 @@ import type { EmulatorCore } from './core.js';
 import { createRandom } from './crypto/random.js';
 import { createCallerCache } from './http/caller-cache.js';
 import { createRequestHandler } from './http/handle.js';
-import { routes } from './http/routes.js';
+import { lazyRouteGroups, routes } from './http/routes.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
 import { openDb, type EmulatorDb } from './storage/db.js';
 import type { IdTokenOptions } from './services/id-token.js';
@@ -88,7 +88,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   };
 
   inbox = createInbox(core);
-  const handle = createRequestHandler(core, routes);
+  const handle = createRequestHandler(core, routes, lazyRouteGroups);
   const { origin } = config.endpointUrl;
   const base = config.endpointUrl.pathname.replace(/\/+$/, '');
   const account = `${base}/account`;

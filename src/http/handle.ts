@@ -10,8 +10,8 @@ import { applyRateLimit, resetRateLimit } from './rate-limit.js';
 import { refreshAccessedAt } from './accessed-at.js';
 import { baseHeaders, errorResponse, formatWarning, json, preflightHeaders } from './respond.js';
 import type { Route } from './route.js';
-import type { UserRecord } from '../storage/records.js';
-import { createRouter } from './router.js';
+import type { SessionRecord, UserRecord } from '../storage/records.js';
+import { createRouter, type LazyRouteGroup } from './router.js';
 
 const METHOD_MESSAGES: Record<string, string> = {
   emailPassword: 'Email / Password authentication is disabled for this project',
@@ -84,8 +84,8 @@ export function missingScope(behaviour: Behaviour, scope: string): AppwriteError
  * auth-method gate, session rule, params, action. Then the audit entry. Every failure is turned into a response
  * here, in the request's server's error format.
  */
-export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
-  const match = createRouter(routes);
+export function createRequestHandler(core: EmulatorCore, routes: Route[], groups: LazyRouteGroup[] = []) {
+  const match = createRouter(routes, groups);
   const base = core.config.endpointUrl.pathname.replace(/\/$/, '');
 
   return async function handle(request: Request): Promise<Response> {
@@ -98,7 +98,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       const url = new URL(request.url);
       // Preflights are answered on any path, before routing and project checks.
       if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: preflightHeaders(request, allowed, behaviour) });
-      const found = match(request.method, url.pathname.slice(base.length), behaviour, format);
+      const found = await match(request.method, url.pathname.slice(base.length), behaviour, format);
       // 1.4 routes first; 1.9.6 sends an unknown path through its wildcard route, which runs the checks below first.
       if (!found && behaviour === '1.4') throw new AppwriteError('general_route_not_found');
       if (behaviour === '1.9' && request.method !== 'GET') checkOrigin(core, request, behaviour);
@@ -123,6 +123,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       const { route } = found;
       if (route.scope !== 'public' && !caller.user) throw missingScope(behaviour, route.scope);
       if (caller.user && !caller.user.status) throw new AppwriteError('user_blocked');
+      if (behaviour === '1.9' && caller.user && caller.session && !route.mfa) await moreFactorsRule(core, caller.user, caller.session);
       const user = caller.user && await refreshAccessedAt(core, caller.user, now, behaviour);
 
       const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
@@ -141,6 +142,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       if (behaviour === '1.9' && route.session && caller.user && !url.pathname.includes('oauth2')) {
         throw new AppwriteError('user_session_already_exists');
       }
+      await route.before?.(ctx);
       const params = await validateParams(route, raw, core, behaviour);
       const result = await route.action(ctx, params);
       if (resetsAbuse(route, behaviour, result)) await resetRateLimit(ctx, route.rateLimit!, raw);
@@ -150,6 +152,20 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       return errorResponse(error, headers, behaviour);
     }
   };
+}
+
+/**
+ * 1.9.6's MFA enforcement (1.9 spec §2 step 5.7): a user with MFA on and a verified factor (e-mail, phone or TOTP
+ * authenticator) needs two factors in the current session, others one; until then only the `mfa` group answers.
+ * A JWT-only request has no current session and is never checked, as on the server. Sessions stored before
+ * factors were recorded count as one factor.
+ */
+async function moreFactorsRule(core: EmulatorCore, user: UserRecord, session: SessionRecord): Promise<void> {
+  const count = session.factors?.length ?? 1;
+  if (count >= 2) return;
+  const needsTwo = async () => user.emailVerification || user.phoneVerification
+    || (await (await core.db()).authenticators.where('userId').equals(user.$id).filter((a) => a.verified).count()) > 0;
+  if (count < 1 || (user.mfa && await needsTwo())) throw new AppwriteError('user_more_factors_required');
 }
 
 /** 1.9.6's abuse reset after a successful sign-in (1.4 has no such label: its counters keep counting). */
