@@ -9,6 +9,7 @@ import { lazyRouteGroups, routes } from './http/routes.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
 import { openDb, type EmulatorDb } from './storage/db.js';
 import type { IdTokenOptions } from './services/id-token.js';
+import type { AuthenticatorView } from './services/mfa/test-api.js';
 import { loadCommonPasswords } from './validation/common-passwords.js';
 
 export interface Emulator {
@@ -37,6 +38,21 @@ export interface Emulator {
    * await account.createIdTokenSession({ provider: IdTokenProvider.Google, idToken, nonce: 'n1' });
    */
   idToken(options: IdTokenOptions): Promise<string>;
+  /**
+   * Emulator-only: MFA at the emulator's time, so tests need no TOTP code of their own. A TypeError for an
+   * unknown user (by id or e-mail) or, for `totpCode`, a user without an authenticator.
+   *
+   * @example
+   * await account.updateMFAChallenge({ challengeId, otp: await emulator.mfa.totpCode('ada@example.com') });
+   */
+  mfa: {
+    /** The current 6-digit code of the user's TOTP authenticator (verified or pending). */
+    totpCode(userIdOrEmail: string): Promise<string>;
+    /** The user's recovery codes left ([] when none). */
+    recoveryCodes(userIdOrEmail: string): Promise<string[]>;
+    /** Every TOTP authenticator: user, issuer, verified or pending, the current code and the seconds it has left. */
+    authenticators(): Promise<AuthenticatorView[]>;
+  };
 }
 
 /** Creates an emulated Appwrite 1.4 Account API for one project. */
@@ -118,6 +134,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     },
     // Loaded on first use (it brings the JWT code), like the route.
     idToken: async (o) => (await import('./services/id-token.js')).mintIdToken(core, o),
+    // Loaded on first use, with TOTP.
+    mfa: {
+      totpCode: async (u) => (await import('./services/mfa/test-api.js')).totpCodeOf(core, u),
+      recoveryCodes: async (u) => (await import('./services/mfa/test-api.js')).recoveryCodesOf(core, u),
+      authenticators: async () => (await import('./services/mfa/test-api.js')).listAuthenticators(core),
+    },
     async close() {
       inbox?.close();
       callers.close();
