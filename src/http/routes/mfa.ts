@@ -7,6 +7,12 @@ import * as v from '../../validation/validators.js';
 import * as v19 from '../../validation/validators-1-9.js';
 import type { Route } from '../route.js';
 
+/**
+ * emulator.mfa's implementation, exported from this module so that it and the route group load as one chunk: two
+ * lazy chunks sharing TOTP made Rolldown split start-up modules into extra chunks (decisions/003).
+ */
+export * as mfaTestApi from '../../services/mfa/test-api.js';
+
 /*
  * 1.9.6's MFA routes (1.9 spec §6.30-6.35), absent for SDK 13 (Appwrite 1.4 has no MFA: 404). The table loads
  * with its services on the first request under /account/mfa (routes.ts, decisions/003). `mfa: true` rows are
