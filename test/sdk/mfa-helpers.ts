@@ -49,7 +49,7 @@ export async function mfaUserSignedIn(emulator: Emulator, sdk: ModernSdk, email 
 /** Marks the user's e-mail (and phone) verified in the store, as a finished verification flow would. */
 export async function verify(emulator: Emulator, userId: string, fields: { email?: boolean; phone?: string }) {
   const db = await emulator.db();
-  const user = await db.users.get(userId);
+  const user = (await db.users.get(userId))!;
   await db.users.put({
     ...user,
     ...(fields.email ? { emailVerification: true } : {}),
