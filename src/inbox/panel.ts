@@ -74,6 +74,8 @@ details{margin:6px 0;font-size:13px}summary{cursor:pointer;color:var(--muted)}
 .primary{background:var(--accent);color:var(--accent-fg);border-color:var(--accent);font-weight:600}
 .empty{margin:0;padding:28px 14px;text-align:center;color:var(--muted)}
 .empty[hidden]{display:none}
+.filters[hidden],.auth[hidden]{display:none}
+.auth{overflow:auto;flex:1}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
@@ -138,7 +140,7 @@ function seenStore(key: string) {
 
 class InboxPanelElement extends HTMLElement {}
 
-export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'>, options: InboxPanelOptions = {}): InboxPanel {
+export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'> & Partial<Pick<Emulator, 'mfa'>>, options: InboxPanelOptions = {}): InboxPanel {
   if (!customElements.get(TAG)) customElements.define(TAG, InboxPanelElement);
   const host = document.createElement(TAG);
   host.dataset.position = options.position ?? 'bottom-right';
@@ -163,13 +165,20 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'>, op
     } }, value === '' ? 'All' : value === 'email' ? 'E-mail' : 'SMS'));
   const list = h('ol', { 'aria-label': 'Messages, newest first' });
   const empty = h('p', { class: 'empty' });
+  const filters = h('div', { class: 'filters' }, search, h('div', { class: 'seg', role: 'group', 'aria-label': 'Channel' }, ...segButtons));
+  // The Authenticator view (TOTP codes) loads on its first open; an emulator without MFA has no button for it.
+  let view: { element: HTMLElement; start(): void; stop(): void } | null = null;
+  let showingCodes = false;
+  const codesButton = emulator.mfa
+    ? h('button', { type: 'button', 'aria-pressed': 'false', onclick: () => void showCodes(!showingCodes) }, 'Authenticator')
+    : null;
   const panel = h('section', { class: 'panel', id: 'inbox-panel', role: 'dialog', 'aria-label': 'Appwrite emulator inbox', hidden: true },
     h('header', {},
       h('h2', {}, 'Inbox', h('small', {}, `appwrite-emulator · project ${config.projectId}`)),
+      codesButton,
       h('button', { type: 'button', onclick: () => void clearAll() }, 'Clear all'),
       h('button', { type: 'button', class: 'x', 'aria-label': 'Close inbox', onclick: () => close() }, '×')),
-    h('div', { class: 'filters' }, search, h('div', { class: 'seg', role: 'group', 'aria-label': 'Channel' }, ...segButtons)),
-    list, empty);
+    filters, list, empty);
   root.append(h('style', {}, STYLE), h('div', { class: 'root' }, badge, panel, live));
 
   function updateBadge() {
@@ -216,7 +225,7 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'>, op
     const focusedIndex = focusedLi ? [...focusedLi.querySelectorAll('button')].indexOf(focused as HTMLButtonElement) : -1;
     list.replaceChildren(...shown.map(item));
     if (focusedLi) list.querySelector(`li[data-id="${CSS.escape(focusedLi.dataset.id ?? '')}"]`)?.querySelectorAll('button')[focusedIndex]?.focus();
-    empty.hidden = shown.length > 0;
+    empty.hidden = showingCodes || shown.length > 0;
     empty.textContent = messages.length ? 'No message matches the filters.' : 'No messages yet. E-mails and SMS the emulator sends appear here.';
     if (isOpen) seen.mark(messages);
     updateBadge();
@@ -236,6 +245,7 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'>, op
     panel.hidden = false;
     badge.setAttribute('aria-expanded', 'true');
     render();
+    if (showingCodes) view?.start();
     void refresh(); // another tab may have added or cleared messages meanwhile
     if (focus) search.focus();
   }
@@ -244,8 +254,26 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'>, op
     const hadFocus = root.activeElement !== null;
     isOpen = false;
     panel.hidden = true;
+    view?.stop();
     badge.setAttribute('aria-expanded', 'false');
     if (hadFocus) badge.focus();
+  }
+
+  async function showCodes(on: boolean) {
+    showingCodes = on;
+    codesButton?.setAttribute('aria-pressed', String(on));
+    filters.hidden = list.hidden = on;
+    if (on && !view) {
+      const { createAuthenticatorView } = await import('./authenticator-view.js');
+      view = createAuthenticatorView({
+        h, copy: (text) => copyText(text, root), announce: (text) => (live.textContent = text), authenticators: () => emulator.mfa!.authenticators(),
+      });
+      panel.append(view.element);
+    }
+    if (view) view.element.hidden = !showingCodes;
+    if (showingCodes && isOpen) view?.start();
+    else view?.stop();
+    render();
   }
 
   async function clearAll() {
@@ -275,6 +303,7 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'>, op
     close,
     unmount() {
       unsubscribe();
+      view?.stop();
       host.remove();
     },
   };
