@@ -17,7 +17,7 @@ const ENDPOINT = new URL('v1', APP_BASE).href;
 
 function render(): void {
   const state = initialised!;
-  const [name, route] = resolveRoute(location.hash, Boolean(state.user));
+  const [name, route] = resolveRoute(location.hash, Boolean(state.user), state.pendingMfa);
   if (location.hash !== `#/${name}`) history.replaceState(null, '', `#/${name}`);
   const hadFocus = root.contains(document.activeElement) || document.activeElement === document.body;
   replace(root, layout(name, route, route.view()));
