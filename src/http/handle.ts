@@ -116,14 +116,19 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
 
       const caller = early ?? await resolveCaller(core, request, now, behaviour);
       if (behaviour === '1.4' && request.method !== 'GET') checkOrigin(core, request, behaviour);
-      if (!found) {
+      // Blocked users, then (1.9.6) sessions still missing a factor, are refused on every route but the `mfa`
+      // group's, the wildcard route of unknown paths included.
+      const checkUser = async (mfaGroup?: boolean) => {
         if (caller.user && !caller.user.status) throw new AppwriteError('user_blocked');
+        if (behaviour === '1.9' && caller.user && caller.session && !mfaGroup) await moreFactorsRule(core, caller.user, caller.session);
+      };
+      if (!found) {
+        await checkUser();
         throw new AppwriteError('general_route_not_found');
       }
       const { route } = found;
       if (route.scope !== 'public' && !caller.user) throw missingScope(behaviour, route.scope);
-      if (caller.user && !caller.user.status) throw new AppwriteError('user_blocked');
-      if (behaviour === '1.9' && caller.user && caller.session && !route.mfa) await moreFactorsRule(core, caller.user, caller.session);
+      await checkUser(route.mfa);
       const user = caller.user && await refreshAccessedAt(core, caller.user, now, behaviour);
 
       const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();

@@ -198,3 +198,56 @@ describe('rate limits of the challenge routes (10 per hour)', () => {
     expect(triple(await error(() => account.updateMFAChallenge({ challengeId: challenge.$id, otp })))).toEqual(RATE_LIMITED);
   });
 });
+
+describe.each(MODERN_SDKS)('the second-factor rule on every route through %s', (_, sdk) => {
+  it('also holds for client.ping() and for unknown paths (the wildcard route runs the checks before its 404)', async () => {
+    const { client } = await mfaUserSignedIn(emulator, sdk);
+    expect(triple(await error(() => client.ping()))).toEqual(MORE_FACTORS);
+    const response = await fetch(`${ENDPOINT}/account/nothing-here`, {
+      headers: { 'x-appwrite-project': client.config.project, 'x-appwrite-response-format': '1.9.5', 'x-fallback-cookies': localStorage.getItem('cookieFallback')! },
+    });
+    expect(triple(await response.json())).toEqual(MORE_FACTORS);
+  });
+
+  it('PATCH /account/mfa parses X-Appwrite-Timestamp (400 for a bad one) and compares nothing', async () => {
+    await signUp19(sdk);
+    const send = (timestamp: string) => fetch(`${ENDPOINT}/account/mfa`, {
+      method: 'PATCH',
+      headers: {
+        'content-type': 'application/json', 'x-appwrite-project': 'test-project', 'x-appwrite-response-format': '1.9.5',
+        'x-fallback-cookies': localStorage.getItem('cookieFallback')!, 'x-appwrite-timestamp': timestamp,
+      },
+      body: JSON.stringify({ mfa: true }),
+    });
+    expect(triple(await (await send('not a date')).json())).toEqual([400, 'general_argument_invalid', 'Invalid X-Appwrite-Timestamp header value']);
+    expect((await send('2000-01-01T00:00:00Z')).status).toBe(200);
+  });
+
+  it('JWT-only calls: the recent-challenge routes answer 401 user_challenge_required, updateMFAChallenge 404 (no session)', async () => {
+    const { account, userId } = await signUp19(sdk);
+    await addAuthenticator(emulator, account, userId);
+    await passTotp(emulator, account, userId);
+    const { jwt } = await account.createJWT();
+    forgetSession();
+    const viaJwt = modernClient(sdk);
+    viaJwt.client.setJWT(jwt);
+    expect(triple(await error(() => viaJwt.account.deleteMFAAuthenticator({ type: TOTP })))).toEqual([401, 'user_challenge_required', expect.any(String)]);
+    const challenge = await viaJwt.account.createMFAChallenge({ factor: factor('totp') });
+    expect(triple(await error(async () => viaJwt.account.updateMFAChallenge({ challengeId: challenge.$id, otp: await emulator.mfa.totpCode(userId) }))))
+      .toEqual([404, 'user_session_not_found', 'The current user session could not be found.']);
+    expect((await viaJwt.account.updateMFA({ mfa: true })).mfa).toBe(true);
+  });
+
+  it('deleting the account takes its authenticator and challenges with it', async () => {
+    const { account, userId } = await signUp19(sdk);
+    await addAuthenticator(emulator, account, userId);
+    await account.createMFAChallenge({ factor: factor('totp') });
+    const raw = await fetch(`${ENDPOINT}/account`, {
+      method: 'DELETE',
+      headers: { 'x-appwrite-project': 'test-project', 'x-appwrite-response-format': '1.9.5', 'x-fallback-cookies': localStorage.getItem('cookieFallback')! },
+    });
+    expect(raw.status).toBe(204);
+    expect(await emulator.mfa.authenticators()).toEqual([]);
+    expect(await (await emulator.db()).challenges.count()).toBe(0);
+  });
+});
