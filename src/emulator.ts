@@ -64,18 +64,18 @@ export interface Emulator {
 
 /**
  * An object whose methods load their implementation on first call: the test API's code (validation, the
- * e-mail parser, snapshots) stays out of the browser start bundle.
+ * e-mail parser, snapshots) stays out of the browser start bundle. Not thenable, so `await emulator.users` is
+ * the object itself.
  */
-function lazyApi<T extends object>(load: () => Promise<T>, methods: Array<keyof T & string>): T {
-  let loaded: Promise<T> | null = null;
-  const api = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  for (const name of methods) {
-    api[name] = async (...args: unknown[]) => {
-      const impl = (await (loaded ??= load())) as Record<string, (...a: unknown[]) => Promise<unknown>>;
-      return impl[name]!(...args);
-    };
-  }
-  return api as T;
+function lazyApi<T extends object>(load: () => Promise<T>): T {
+  return new Proxy({}, {
+    get: (_, name) => (name === 'then' || typeof name === 'symbol' ? undefined
+      : async (...args: unknown[]) => {
+        const api = (await load()) as Record<string, (...a: unknown[]) => unknown>;
+        if (typeof api[name] !== 'function') throw new TypeError(`appwrite-emulator: no such test API call: ${name}()`);
+        return api[name](...args);
+      }),
+  }) as T;
 }
 
 /**
@@ -137,22 +137,8 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
     return database;
   })());
 
-  /** The `snapshot` option, fetched when it is a URL, loaded only into an empty database. */
-  async function loadInitialSnapshot(database: EmulatorDb): Promise<void> {
-    const { importSnapshot } = await import('./testing/snapshot.js');
-    let snapshot: unknown = initialSnapshot;
-    if (typeof snapshot === 'string') {
-      const url = snapshot;
-      try {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        snapshot = await response.json();
-      } catch (error) {
-        throw new TypeError(`appwrite-emulator: option snapshot: could not load ${url} (${error instanceof Error ? error.message : String(error)})`);
-      }
-    }
-    await importSnapshot(database, snapshot, true);
-  }
+  /** The `snapshot` option, loaded only into an empty database (testing/snapshot.ts). */
+  const loadInitialSnapshot = async (database: EmulatorDb) => (await import('./testing/index.js')).loadSnapshotOption(database, initialSnapshot!);
 
   function jwtKey(create: true): Promise<Uint8Array>;
   function jwtKey(create: false): Promise<Uint8Array | null>;
@@ -161,6 +147,8 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
   }
 
   const callers = createCallerCache(config.databaseName);
+  let users: UsersApi | undefined;
+  let sessions: SessionsApi | undefined;
   const core: EmulatorCore = {
     config, clock, random, db, jwtKey, callers,
     onInboxMessage: (record) => inbox?.deliver(record),
@@ -197,15 +185,14 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
       // Back to the initial state: the seed snapshot, when there is one.
       if (initialSnapshot !== undefined) await loadInitialSnapshot(database);
     },
-    users: lazyApi(async () => (await import('./testing/users.js')).createUsersApi(core),
-      ['create', 'list', 'get', 'update', 'delete', 'block', 'unblock']),
-    sessions: lazyApi(async () => (await import('./testing/sessions.js')).createSessionsApi(core), ['create', 'list', 'delete']),
+    users: lazyApi(async () => (users ??= (await import('./testing/index.js')).createUsersApi(core))),
+    sessions: lazyApi(async () => (sessions ??= (await import('./testing/index.js')).createSessionsApi(core))),
     async export() {
-      const { exportSnapshot } = await import('./testing/snapshot.js');
+      const { exportSnapshot } = await import('./testing/index.js');
       return exportSnapshot(await db(), config.projectId, clock.now(), clock.offset());
     },
     async import(snapshot) {
-      const [{ importSnapshot, storedClockOffset }, database] = await Promise.all([import('./testing/snapshot.js'), db()]);
+      const [{ importSnapshot, storedClockOffset }, database] = await Promise.all([import('./testing/index.js'), db()]);
       await importSnapshot(database, snapshot);
       callers.clear();
       clock.setOffset(storedClockOffset((snapshot as Snapshot).tables.meta as Array<{ key: string; value: string }> | undefined));

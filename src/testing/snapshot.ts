@@ -124,3 +124,18 @@ export function storedClockOffset(meta: Array<{ key: string; value: string }> | 
   const value = Number(meta?.find((row) => row.key === 'clockOffset')?.value ?? 0);
   return Number.isFinite(value) && value >= 0 ? value : 0;
 }
+
+/** The `snapshot` option: an object, or the URL of its JSON (fetched), loaded only into an empty database. */
+export async function loadSnapshotOption(db: EmulatorDb, source: unknown): Promise<void> {
+  let snapshot = source;
+  if (typeof source === 'string') {
+    try {
+      const response = await fetch(source);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      snapshot = await response.json();
+    } catch (error) {
+      throw new TypeError(`appwrite-emulator: option snapshot: could not load ${source} (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  await importSnapshot(db, snapshot, true);
+}
