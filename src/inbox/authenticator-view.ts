@@ -2,18 +2,20 @@ import type { AuthenticatorView } from '../services/mfa/test-api.js';
 
 /**
  * The dev panel's Authenticator view: every TOTP authenticator of this emulator's database with its live code,
- * the seconds it has left and a copy button, so a developer signs in with MFA without a phone. It loads on the
- * view's first open (the panel passes its DOM helpers in, so this chunk imports nothing of the panel's) and ticks
- * once a second while shown; rows are kept and updated in place, so keyboard focus stays where it is.
+ * the seconds it has left and a copy button, so a developer signs in with MFA without a phone. It loads with the
+ * panel's body (panel-view.ts), on the panel's first open; it ticks once a second while shown (and stops reading
+ * when the panel is closed); rows are kept and updated in place, so keyboard focus stays where it is.
  */
 export interface ViewHelpers {
   h(tag: string, attrs?: Record<string, string | boolean | ((event: Event) => void)>, ...children: (Node | string | null)[]): HTMLElement;
   copy(text: string): Promise<boolean>;
   announce(text: string): void;
   authenticators(): Promise<AuthenticatorView[]>;
+  /** Whether the view is on screen: ticks while it is not read nothing. */
+  visible(): boolean;
 }
 
-export function createAuthenticatorView({ h, copy, announce, authenticators }: ViewHelpers) {
+export function createAuthenticatorView({ h, copy, announce, authenticators, visible }: ViewHelpers) {
   const list = h('ol', { 'aria-label': 'TOTP authenticators' });
   const empty = h('p', { class: 'empty' }, 'No authenticators yet. Those that createMFAAuthenticator() adds appear here, with their live codes.');
   const element = h('div', { class: 'auth' }, list, empty);
@@ -43,6 +45,7 @@ export function createAuthenticatorView({ h, copy, announce, authenticators }: V
   }
 
   async function tick() {
+    if (!visible()) return;
     let all: AuthenticatorView[];
     try {
       all = await authenticators();

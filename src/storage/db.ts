@@ -37,12 +37,6 @@ export class EmulatorDb extends Dexie {
     // 1.9.6's MFA: TOTP authenticators and open challenges, by user (recovery codes live on the user).
     this.version(3).stores({ authenticators: '$id, userId', challenges: '$id, userId' });
   }
-
-  /** Every table, for reset() and for one-transaction-over-everything operations. */
-  get allTables() {
-    return [this.users, this.sessions, this.tokens, this.identities, this.logs, this.rateLimits, this.inbox, this.meta,
-      this.authenticators, this.challenges];
-  }
 }
 
 /**

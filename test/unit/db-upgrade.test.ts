@@ -29,7 +29,7 @@ describe('EmulatorDb versions', () => {
     await db.challenges.add({ $id: 'c1', $createdAt: 1, userId: 'u1', type: 'totp', code: 'x', expire: 2 });
     expect(await db.authenticators.where('userId').equals('u1').count()).toBe(1);
     expect(await db.challenges.where('userId').equals('u1').count()).toBe(1);
-    expect(db.allTables.map((t) => t.name)).toEqual(expect.arrayContaining(['authenticators', 'challenges']));
+    expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['authenticators', 'challenges']));
     db.close();
   });
 });
