@@ -88,6 +88,15 @@ describe.each(MODERN_SDKS)('TOTP authenticators through %s', (_, sdk) => {
     await account.deleteMFAAuthenticator({ type: TOTP });
   });
 
+  it('a user without e-mail (the TOTP label) gets 500 general_server_error, as otphp throws on the server; nothing is stored', async () => {
+    forgetSession();
+    const { account } = modernClient(sdk);
+    await account.createAnonymousSession();
+    // Every 500 reads `Server Error` (1.9 spec §3.1).
+    expect(triple(await error(() => account.createMFAAuthenticator({ type: TOTP })))).toEqual([500, 'general_server_error', 'Server Error']);
+    expect(await emulator.mfa.authenticators()).toEqual([]);
+  });
+
   it('refuses another type: 400 Value must be one of (totp), for each method', async () => {
     const { account } = await signUp19(sdk);
     const bad = invalidParam('type', 'Value must be one of (totp)');

@@ -9,8 +9,8 @@ import { addSessionFactors, findAuthenticator } from './factors.js';
 /**
  * POST /account/mfa/authenticators/totp (1.9 spec §6.30): a new TOTP secret, replacing an unverified one; 409
  * once one is verified. Answers MFAType `{secret, uri}` (200, as Appwrite).
- * @note otphp throws for a user without e-mail (its label) or a project name with `:`; Appwrite answers 500, we
- * answer 500 general_server_error with a message saying why, and store nothing.
+ * @note otphp throws for a user without e-mail (its label) or a project name with `:`; Appwrite answers 500
+ * general_unknown, we answer 500 general_server_error (both read `Server Error`) and store nothing.
  */
 export async function createMfaAuthenticator(ctx: RequestContext, user: UserRecord) {
   const db = await ctx.core.db();
