@@ -31,6 +31,11 @@ async function panelCode(page: Page, email: string): Promise<string> {
     const old = await row.locator('[data-code]').textContent();
     await expect.poll(() => row.locator('[data-code]').textContent(), { timeout: 6000 }).not.toBe(old);
   }
+  // The view ticks once a second: after clock.advance() it shows the new code within a tick. Wait until it shows
+  // the code the emulator computes now (the test API), so the one read is current.
+  const current = () => page.evaluate((e) => (window as unknown as { __appwriteEmulator: { mfa: { totpCode(u: string): Promise<string> } } })
+    .__appwriteEmulator.mfa.totpCode(e), email);
+  await expect.poll(async () => (await row.locator('[data-code]').textContent()) === (await current())).toBe(true);
   const code = (await row.locator('[data-code]').textContent()) ?? '';
   expect(code).toMatch(/^\d{6}$/);
   return code;
@@ -104,5 +109,53 @@ describe('demo: two-step verification (MFA through appwrite@28)', () => {
     await challenge.getByRole('button', { name: 'Verify' }).click();
     await expect.poll(() => heading(page)).toBe('Your account');
     expect(await page.getByTestId('user-chip').textContent()).toBe('Mia Mail');
+  });
+
+  it('shows recovery codes once, signs in with one, and regenerates them after confirming with the authenticator', async () => {
+    const page = await app.newPage();
+    await openDemo(page, app.url);
+    const email = uniqueEmail('codes');
+    await signUp(page, { name: 'Rita Recovery', email });
+    await nav(page, 'Two-step verification', 'Two-step verification');
+    await page.getByTestId('add-authenticator').click();
+    await openAuthenticator(page);
+    const verifyForm = page.getByRole('form', { name: 'Verify the authenticator' });
+    await verifyForm.getByLabel('Code from your authenticator app').fill(await panelCode(page, email));
+    await verifyForm.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.locator('.flashes').textContent()).toContain('Authenticator added.');
+    await page.getByTestId('create-recovery-codes').click();
+    const codes = await (async () => {
+      await page.getByTestId('recovery-codes').waitFor();
+      return page.getByTestId('recovery-codes').locator('li').allTextContents();
+    })();
+    expect(codes).toHaveLength(6);
+    for (const code of codes) expect(code).toMatch(/^[0-9a-f]{10}$/);
+    await page.getByTestId('toggle-mfa').click();
+    await expect.poll(() => page.getByTestId('mfa-status').textContent()).toBe('Two-step verification is on');
+
+    await signOut(page);
+    await signIn(page, email);
+    await expect.poll(() => heading(page)).toBe('Two-step verification');
+    await page.getByTestId('factor-recoveryCode').click();
+    const challenge = page.getByRole('form', { name: 'Enter the code' });
+    await challenge.getByLabel('Recovery code').fill(codes[0]!);
+    await challenge.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => heading(page)).toBe('Your account');
+
+    // 31 minutes on (the emulator's clock), the challenge is no longer recent: regenerating asks for a code first.
+    await page.evaluate(() => (window as unknown as { __appwriteEmulator: { clock: { advance(ms: number): void } } }).__appwriteEmulator.clock.advance(31 * 60_000));
+    await nav(page, 'Two-step verification', 'Two-step verification');
+    await page.getByTestId('regenerate-recovery-codes').click();
+    const confirm = page.getByRole('form', { name: 'Confirm it is you' });
+    await confirm.waitFor();
+    await openAuthenticator(page);
+    await confirm.getByLabel('Code from your authenticator app').fill(await panelCode(page, email));
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByTestId('recovery-codes').waitFor();
+    const renewed = await page.getByTestId('recovery-codes').locator('li').allTextContents();
+    expect(renewed).toHaveLength(6);
+    expect(renewed).not.toEqual(codes);
+    expect(await page.evaluate(async (e) => (window as unknown as { __appwriteEmulator: { mfa: { recoveryCodes(u: string): Promise<string[]> } } })
+      .__appwriteEmulator.mfa.recoveryCodes(e), email)).toEqual(renewed);
   });
 });
