@@ -80,8 +80,8 @@ export function missingScope(behaviour: Behaviour, scope: string): AppwriteError
 /**
  * The request pipeline, in the order of the request's server. Appwrite 1.4 (1.4 spec §1): route, project,
  * caller, origin, scope, blocked user, rate limit, auth-method gate, params, action. Appwrite 1.9.6 (1.9 spec §2):
- * origin, caller, project, (an unknown route runs the pipeline too, then 404), scope, blocked user, rate limit,
- * auth-method gate, session rule, params, action. Then the audit entry. Every failure is turned into a response
+ * origin, caller, project, (an unknown route runs the pipeline too, then 404), scope, blocked user, missing second
+ * factor (MFA), rate limit, auth-method gate, session rule, recent MFA challenge (`before`), params, action. Then the audit entry. Every failure is turned into a response
  * here, in the request's server's error format.
  */
 export function createRequestHandler(core: EmulatorCore, routes: Route[], groups: LazyRouteGroup[] = []) {
