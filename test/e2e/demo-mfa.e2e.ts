@@ -52,6 +52,7 @@ describe('demo: two-step verification (MFA through appwrite@28)', () => {
 
     await page.getByTestId('add-authenticator').click();
     await expect.poll(async () => (await page.getByTestId('totp-secret').textContent())?.length).toBe(103);
+    expect(await page.getByTestId('totp-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     expect(await page.getByTestId('totp-uri').textContent()).toMatch(/^otpauth:\/\/totp\/Emulator%20Demo%3A.+\?issuer=Emulator%20Demo&secret=[A-Z2-7]{103}$/);
     await openAuthenticator(page);
     const row = panel(page).locator('li', { hasText: email });

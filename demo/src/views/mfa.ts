@@ -4,10 +4,11 @@ import { actionButton, actionForm, errorView, feedbackRegion, infoView, runActio
 import { field } from '../ui/field.js';
 import { h, replace, type Child } from '../ui/h.js';
 import { badge, card, page } from '../ui/page.js';
+import { qrSvg } from '../ui/qr.js';
 
 /**
  * MFA settings: updateMFA({ mfa }) turns the second step on and off; createMFAAuthenticator / updateMFAAuthenticator
- * add an authenticator app (its secret and otpauth:// URI shown once); create / update MFARecoveryCodes show recovery
+ * add an authenticator app (its QR code, secret and otpauth:// URI shown once; ui/qr.ts draws the code); create / update MFARecoveryCodes show recovery
  * codes once. Removing the authenticator and regenerating codes need a challenge completed in the last 30 minutes:
  * the page asks for a code then (createMFAChallenge + updateMFAChallenge) and retries.
  */
@@ -51,8 +52,9 @@ function authenticatorCard(factors: Models.MfaFactors): HTMLElement {
   const add = actionButton('Add authenticator', region, async () => {
     const { secret, uri } = await app().account.createMFAAuthenticator({ type: AuthenticatorType.Totp });
     replace(area,
-      h('p', null, 'Add this account to your authenticator app with the secret, or open the otpauth:// link on a phone. ',
+      h('p', null, 'Scan the code with your authenticator app, or enter the secret by hand. ',
         'In the emulator, the inbox panel\'s Authenticator view shows the codes.'),
+      h('img', { class: 'qr', src: `data:image/svg+xml,${encodeURIComponent(qrSvg(uri))}`, alt: `QR code of ${uri}`, 'data-testid': 'totp-qr' }),
       h('div', { class: 'field' }, h('label', null, 'Secret'), h('code', { class: 'mono', 'data-testid': 'totp-secret' }, secret)),
       h('p', { class: 'small' }, h('a', { href: uri, 'data-testid': 'totp-uri' }, uri)),
       actionForm({
