@@ -31,6 +31,7 @@ const KIND_LABELS: Record<InboxMessage['kind'], string> = {
   'phone-session': 'Phone sign-in',
   'phone-verification': 'Phone verification',
   'email-otp': 'E-mail code sign-in',
+  'session-alert': 'New session alert',
 };
 
 const STYLE = `

@@ -144,6 +144,16 @@ function conflictSince(ctx: RequestContext, injected19: boolean): number | null 
 const emailTaken = (ctx: RequestContext) =>
   new AppwriteError(ctx.behaviour === '1.4' ? 'user_email_already_exists' : 'general_bad_request');
 
+/**
+ * 1.9.6 parses a changed e-mail as it does a new one (1.9 spec §6.25 step 3), so the account's `emailCanonical`
+ * and `emailIs*` describe the new address, as account creation would have; 1.4 has none of these fields.
+ */
+async function changedEmailFields(ctx: RequestContext, email: string): Promise<Partial<UserRecord>> {
+  if (ctx.behaviour === '1.4') return {};
+  const { emailFields } = await import('./email-parser.js');
+  return emailFields(email);
+}
+
 export async function updateEmail(ctx: RequestContext, user: UserRecord, p: { email: string; password: string }) {
   const since = conflictSince(ctx, true);
   await assertPassword(user, p.password);
@@ -154,13 +164,14 @@ export async function updateEmail(ctx: RequestContext, user: UserRecord, p: { em
     if (error instanceof AppwriteError && error.type === 'user_email_already_exists') throw emailTaken(ctx);
     throw error;
   }
+  const parsed = await changedEmailFields(ctx, email);
   // Target rules load with the first e-mail or phone change (outside the transaction below, which cannot wait).
   const { assertNoTarget, renamedTarget } = await import('./account-targets.js');
   if (ctx.behaviour === '1.9') await assertNoTarget(ctx, email);
   // Password-less users (anonymous, magic URL, phone, OAuth) get this password: how anonymous accounts convert.
   // No dictionary, personal-data or history check applies here (spec §5).
   const setsPassword = !user.passwordUpdate;
-  const changes: Partial<UserRecord> = { email, emailVerification: false };
+  const changes: Partial<UserRecord> = { email, emailVerification: false, ...parsed };
   if (setsPassword) Object.assign(changes, { password: await hash(ctx, p.password), passwordUpdate: ctx.now.getTime() });
   return update(ctx, user, (stored) => ({ ...changes, ...renamedTarget(ctx, stored, 'email', stored.email, email) }), since, emailTaken(ctx));
 }
