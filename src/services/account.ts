@@ -109,11 +109,12 @@ export async function create(ctx: RequestContext, p: { userId: string; email: st
  */
 async function update(
   ctx: RequestContext, user: UserRecord, changes: Partial<UserRecord> | ((stored: UserRecord) => Partial<UserRecord>),
-  since: number | null, conflict: AppwriteError,
+  since: number | null, conflict: AppwriteError, alsoWrite?: (db: EmulatorDb) => Promise<unknown>,
 ): Promise<UserRecord> {
   const db = await ctx.core.db();
   try {
-    return await db.transaction('rw', db.users, async () => {
+    return await db.transaction('rw', [db.users, db.sessions], async () => {
+      if (alsoWrite) await alsoWrite(db);
       const stored = (await db.users.get(user.$id)) ?? user;
       if (since !== null && stored.$updatedAt > since) throw new AppwriteError('document_update_conflict');
       const next = withKeys({ ...stored, ...(typeof changes === 'function' ? changes(stored) : changes), $updatedAt: ctx.now.getTime() });
@@ -192,6 +193,20 @@ export async function updateName(ctx: RequestContext, user: UserRecord, name: st
   return update(ctx, user, { name }, since, new AppwriteError('user_already_exists'));
 }
 
+/**
+ * Whether a password change signs sessions out (`auth.invalidateSessions`, 1.9 spec §6.24 step 5, §6.29 step 4).
+ * 1.4 has no such setting: its sessions outlive a password change.
+ */
+export const invalidatesSessions = (ctx: RequestContext) => ctx.behaviour === '1.9' && ctx.core.config.auth.invalidateSessions;
+
+/**
+ * Deletes `userId`'s sessions but `keep` (call inside a transaction over `sessions`). Appwrite deletes the
+ * documents only: the sessions' push targets stay.
+ */
+export async function deleteSessionsExcept(db: EmulatorDb, userId: string, keep?: string): Promise<void> {
+  await db.sessions.where('userId').equals(userId).filter((s) => s.$id !== keep).delete();
+}
+
 export async function updatePassword(ctx: RequestContext, user: UserRecord, p: { password: string; oldPassword: string }) {
   const since = conflictSince(ctx, false);
   await assertPassword(user, p.oldPassword);
@@ -200,7 +215,9 @@ export async function updatePassword(ctx: RequestContext, user: UserRecord, p: {
   const passwordHash = await hash(ctx, p.password);
   return update(ctx, user, {
     password: passwordHash, passwordUpdate: ctx.now.getTime(), passwordHistory: nextHistory(ctx, user, passwordHash),
-  }, since, new AppwriteError('user_already_exists'));
+  }, since, new AppwriteError('user_already_exists'),
+  // Only with a current session (a JWT-only caller keeps every session), and that one stays.
+  invalidatesSessions(ctx) && ctx.session ? (db) => deleteSessionsExcept(db, user.$id, ctx.session!.$id) : undefined);
 }
 
 export async function updatePrefs(ctx: RequestContext, user: UserRecord, prefs: Record<string, unknown>) {

@@ -24,6 +24,8 @@ export interface NewSession {
   providerAccessToken?: string;
   providerRefreshToken?: string;
   providerAccessTokenExpiry?: number | null;
+  /** 1.9.6: the sign-in may send a session alert (e-mail/password and token sign-ins; §6.40). Not stored. */
+  alert?: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function startSession(
   fields: NewSession,
   alsoWrite?: (db: EmulatorDb) => Promise<void>,
 ) {
+  const { alert, ...stored } = fields;
   const db = await ctx.core.db();
   const secret = newSecret(ctx.core.random);
   const now = ctx.now.getTime();
@@ -51,7 +54,7 @@ export async function startSession(
     providerAccessToken: '',
     providerRefreshToken: '',
     providerAccessTokenExpiry: null,
-    ...fields,
+    ...stored,
     ...(await sessionOrigin(ctx)),
     secret: sha256Hex(secret),
   };
@@ -64,6 +67,10 @@ export async function startSession(
     const excess = existing.length + 1 - maxSessions(ctx);
     if (excess > 0) await db.sessions.bulkDelete(existing.sort(oldestFirst).slice(0, excess).map((s) => s.$id));
   });
+  if (alert && ctx.behaviour === '1.9' && ctx.core.config.auth.sessionAlerts) {
+    // The alert's template loads only for projects that turned alerts on.
+    await (await import('./session-alert.js')).sendSessionAlert(ctx, user, session);
+  }
   return {
     status: 201,
     body: toSession(session, { current: true, expire: session.expire! }),
@@ -84,7 +91,7 @@ export async function createEmailSession(ctx: RequestContext, p: { email: string
   await assertPassword(user, p.password);
   if (!user.status) throw new AppwriteError('user_blocked');
   // providerUid is the e-mail as Appwrite looked it up (lower-cased input), not the stored spelling.
-  return startSession(ctx, user, { provider: 'email', providerUid: p.email.toLowerCase(), factors: ['password'] });
+  return startSession(ctx, user, { provider: 'email', providerUid: p.email.toLowerCase(), factors: ['password'], alert: true });
 }
 
 export async function createAnonymousSession(ctx: RequestContext) {

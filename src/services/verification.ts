@@ -7,7 +7,7 @@ import { emailMessage, smsMessage } from './emails.js';
 import { mailCode } from './code-mail.js';
 import { currentUser } from './shared.js';
 import { confirmedTokenSecret, linkExpire } from './token-rules.js';
-import { TOKEN_LIFETIME, consumeToken, getUser, issueToken, patchUser } from './tokens.js';
+import { TOKEN_LIFETIME, consumeToken, getUser, issueToken, mockOtp, patchUser } from './tokens.js';
 
 /** How long a verification link or code lives: 7 days in 1.4, one hour in 1.9.6 (1.9 spec §9.1). */
 function verificationLifetime(ctx: RequestContext, kind: 'email' | 'phone'): number {
@@ -76,11 +76,13 @@ export async function createPhoneVerification(ctx: RequestContext) {
   if (!user.phone) throw new AppwriteError('user_phone_not_found');
   if (user.phoneVerification) throw new AppwriteError('user_phone_already_verified');
   const phone = user.phone;
+  const mock = mockOtp(ctx, phone);
   const token = await issueToken(ctx, user, {
+    secret: mock,
     type: TOKEN_TYPE.phone,
     lifetime: verificationLifetime(ctx, 'phone'),
     format: 'code',
-    message: (code) => smsMessage('phone-verification', phone, code),
+    message: (code) => (mock === undefined ? smsMessage('phone-verification', phone, code) : null),
   });
   return { status: 201, body: toToken(token, ''), auditUser: user };
 }

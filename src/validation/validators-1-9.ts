@@ -1,5 +1,6 @@
 import type { EmulatorCore } from '../core.js';
 import { isAllowedHost } from '../http/handle.js';
+import { lazy } from '../http/lazy.js';
 import type { Validator } from './validators.js';
 
 /**
@@ -90,3 +91,9 @@ export function redirect(core: EmulatorCore): Validator {
   };
   return { description: 'Invalid URI.', isValid: (v) => check(v) === null, describe: (v) => check(v) ?? '' };
 }
+
+/**
+ * 1.9.6's Phone validator (phone-1-9.ts), loaded with libphonenumber on the first request that sends a phone number,
+ * outside any transaction (a route's validator source may be a loader).
+ */
+export const phone = lazy(async () => (await import('./phone-1-9.js')).phone);

@@ -68,7 +68,7 @@ export const accountRoutes: Route[] = [
   },
   {
     method: 'PATCH', path: '/account/phone', scope: 'account', audit: 'user.update',
-    params: [{ name: 'phone', validator: v.phone }, { name: 'password', validator: v.password, validator19: v19.password }],
+    params: [{ name: 'phone', validator: v.phone, validator19: v19.phone }, { name: 'password', validator: v.password, validator19: v19.password }],
     action: async (ctx, p) => updated(await account.updatePhone(ctx, currentUser(ctx), p as { phone: string; password: string })),
   },
   {
