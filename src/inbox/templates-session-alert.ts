@@ -60,7 +60,7 @@ export function renderSessionAlert(vars: SessionAlertVars) {
   const page = layout([
     `<p>${html(HELLO)}</p>`,
     `<p>${html(BODY)}</p>`,
-    `<ol>\n${LIST.map((item) => `    <li>${html(item)}</li>`).join('\n')}\n</ol>`,
+    `<ol>${LIST.map((item) => `<li>${html(item)}</li>`).join('\n')}</ol>`,
     `<p>${html(FOOTER)}</p>`,
     '<p style="margin-bottom: 0px;">Thanks,</p>',
     `<p style="margin-top: 0px;">${html('{{project}} team')}</p>`,
