@@ -1,3 +1,4 @@
+import type { PasswordStrength } from '../config.js';
 import type { EmulatorCore } from '../core.js';
 import { isAllowedHost } from '../http/handle.js';
 import { lazy } from '../http/lazy.js';
@@ -17,18 +18,41 @@ export const password: Validator = {
 };
 
 /**
- * A new password (POST /account, PATCH /account/password, PUT /account/recovery): PasswordStrength with the
- * default policy (min 8, no character classes), then the dictionary when `auth.passwordDictionary` is on; the
- * first failing one reports (AllOf).
+ * PasswordStrength (`src/Appwrite/Auth/Validator/PasswordStrength.php`) with the project's policy
+ * (`auth.passwordStrength`): 8 to 256 bytes, at least `min` bytes (PHP strlen), and the character classes it asks
+ * for, tested as PHP does (`[A-Z]`, `[a-z]`, `\d` are ASCII; a symbol is `[^\p{L}\p{N}\s]`).
  */
-export function newPassword(enabled: boolean, common: () => ReadonlySet<string>): Validator {
-  const dictionary = 'Password must be between 8 and 265 characters long, and should not be one of the commonly used password.';
+export function passwordStrength(policy: Required<PasswordStrength>): Validator {
+  const requirements = [`between ${policy.min} and 256 characters long`];
+  if (policy.uppercase) requirements.push('include an uppercase letter');
+  if (policy.lowercase) requirements.push('include a lowercase letter');
+  if (policy.number) requirements.push('include a number');
+  if (policy.symbols) requirements.push('include a symbol');
   return {
-    description: password.description,
-    isValid: (v) => password.isValid(v) && !(enabled && common().has(v as string)),
-    describe: (v) => (password.isValid(v) ? dictionary : password.description),
+    description: `Password must be ${requirements.join(', ')}.`,
+    isValid: (v) => password.isValid(v) && utf8Length(v as string) >= policy.min
+      && (!policy.uppercase || /[A-Z]/.test(v as string)) && (!policy.lowercase || /[a-z]/.test(v as string))
+      && (!policy.number || /[0-9]/.test(v as string)) && (!policy.symbols || /[^\p{L}\p{N}\s]/u.test(v as string)),
   };
 }
+
+/**
+ * A new password (POST /account, PATCH /account/password, PUT /account/recovery): PasswordStrength with the
+ * project's policy, then the dictionary when `auth.passwordDictionary` is on; the first failing one reports (AllOf).
+ */
+export function newPassword(policy: Required<PasswordStrength>, enabled: boolean, common: () => ReadonlySet<string>): Validator {
+  const dictionary = 'Password must be between 8 and 265 characters long, and should not be one of the commonly used password.';
+  const strength = passwordStrength(policy);
+  return {
+    description: strength.description,
+    isValid: (v) => strength.isValid(v) && !(enabled && common().has(v as string)),
+    describe: (v) => (strength.isValid(v) ? dictionary : strength.description),
+  };
+}
+
+/** The new-password validator of this emulator's options. */
+export const newPasswordOf = (core: EmulatorCore, common: () => ReadonlySet<string>) =>
+  newPassword(core.config.auth.passwordStrength, core.config.auth.passwordDictionary, common);
 
 /** Text(N, 0): a string of at most N characters, empty allowed. */
 export function text0(max: number): Validator {

@@ -14,7 +14,7 @@ import { commonPasswords } from '../../validation/common-passwords.js';
  * validation and Appwrite 1.4 then fails with a PHP TypeError (500). We validate them like any sent value: 400.
  */
 const dictionary = (core: EmulatorCore) => v.passwordDictionary(core.config.auth.passwordDictionary, commonPasswords);
-const newPassword19 = (core: EmulatorCore) => v19.newPassword(core.config.auth.passwordDictionary, commonPasswords);
+const newPassword19 = (core: EmulatorCore) => v19.newPasswordOf(core, commonPasswords);
 const listQueries = lazy(() => import('../../validation/list-queries.js'));
 
 const updatePassword: Route = {
