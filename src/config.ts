@@ -182,11 +182,10 @@ function bool(name: string, value: unknown, fallback: boolean): boolean {
  */
 function mockNumbers(value: unknown): MockNumber[] {
   if (value === undefined) return [];
-  const valid = Array.isArray(value) && value.length <= 10 && value.every((n) => n !== null && typeof n === 'object'
-    && typeof n.phone === 'string' && /^\+[1-9]\d{6,14}$/.test(n.phone) && typeof n.otp === 'string' && /^\d{6}$/.test(n.otp));
-  if (!valid) {
-    throw new TypeError('appwrite-emulator: option auth.mockNumbers must be an array of at most 10 {phone, otp} objects, '
-      + 'phone in E.164 form like "+15555550100" and otp six digits like "123456"');
+  // One pattern over `phone otp`, so a non-string field (rendered as '') fails it too.
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  if (!Array.isArray(value) || value.length > 10 || value.some((n) => !/^\+[1-9]\d{6,14} \d{6}$/.test(`${text(n?.phone)} ${text(n?.otp)}`))) {
+    throw new TypeError('appwrite-emulator: option auth.mockNumbers must be an array of at most 10 {phone: E.164, otp: six digits}');
   }
   return value.map((n: MockNumber) => ({ phone: n.phone, otp: n.otp }));
 }

@@ -36,17 +36,6 @@ function platformName(scheme: string): string | null {
 }
 
 /** Hosts a request may come from or redirect to: localhost, the endpoint's host and the configured platforms. */
-/**
- * The action's first check on routes that send mail or SMS: without SMTP (`smtp: false`) 503
- * general_smtp_disabled, without an SMS provider (`sms: false`) 503 general_phone_disabled, with the route's own
- * message (Appwrite throws `SMTP disabled` on some routes, `SMTP Disabled` on others; 1.4's phone verification
- * the type's default text).
- */
-function assertDelivery(core: EmulatorCore, sends: NonNullable<Route['sends']>): void {
-  if (sends.channel === 'email' && !core.config.smtp) throw new AppwriteError('general_smtp_disabled', sends.message);
-  if (sends.channel === 'sms' && !core.config.sms) throw new AppwriteError('general_phone_disabled', sends.message);
-}
-
 export function allowedHosts(core: EmulatorCore): string[] {
   return [...new Set(['localhost', core.config.endpointUrl.hostname, ...core.config.platforms])];
 }
@@ -153,7 +142,6 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
         throw new AppwriteError('user_session_already_exists');
       }
       const params = await validateParams(route, raw, core, behaviour);
-      if (route.sends) assertDelivery(core, route.sends);
       const result = await route.action(ctx, params);
       if (resetsAbuse(route, behaviour, result)) await resetRateLimit(ctx, route.rateLimit!, raw);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);

@@ -53,11 +53,6 @@ export interface Route {
   rateLimit?: RateLimitSpec;
   /** 1.9.6's `abuse-reset`: a 201 answer resets the route's rate-limit counters (1.9 behaviour only). */
   abuseReset?: boolean;
-  /**
-   * The route sends mail or SMS: with `smtp: false` / `sms: false` it answers 503 with `message` (the type's
-   * default text when absent) right after its params are validated, as the action's first check.
-   */
-  sends?: { channel: 'email' | 'sms'; message?: string };
   /** Declared in Appwrite's order: validation stops at the first failure. */
   params?: ParamSpec[];
   /** Audit event written to the user's log on success (when the action names an audit user). */

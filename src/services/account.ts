@@ -81,7 +81,7 @@ export async function create(ctx: RequestContext, p: { userId: string; email: st
   const email = p.email.toLowerCase();
   await assertUserLimit(ctx);
   await assertEmailNotInIdentities(ctx, email);
-  assertNoPersonalData(ctx, p.password, { id: p.userId, email, name: p.name });
+  await assertNoPersonalData(ctx, p.password, { id: p.userId, email, name: p.name });
   const passwordHash = await hash(ctx, p.password);
   const user = await signUpExtras(ctx, newUser(ctx, newId(ctx, p.userId), {
     email, name: p.name, password: passwordHash, passwordUpdate: ctx.now.getTime(),
@@ -193,31 +193,17 @@ export async function updateName(ctx: RequestContext, user: UserRecord, name: st
   return update(ctx, user, { name }, since, new AppwriteError('user_already_exists'));
 }
 
-/**
- * Whether a password change signs sessions out (`auth.invalidateSessions`, 1.9 spec §6.24 step 5, §6.29 step 4).
- * 1.4 has no such setting: its sessions outlive a password change.
- */
-export const invalidatesSessions = (ctx: RequestContext) => ctx.behaviour === '1.9' && ctx.core.config.auth.invalidateSessions;
-
-/**
- * Deletes `userId`'s sessions but `keep` (call inside a transaction over `sessions`). Appwrite deletes the
- * documents only: the sessions' push targets stay.
- */
-export async function deleteSessionsExcept(db: EmulatorDb, userId: string, keep?: string): Promise<void> {
-  await db.sessions.where('userId').equals(userId).filter((s) => s.$id !== keep).delete();
-}
-
 export async function updatePassword(ctx: RequestContext, user: UserRecord, p: { password: string; oldPassword: string }) {
   const since = conflictSince(ctx, false);
   await assertPassword(user, p.oldPassword);
   await assertNotRecentlyUsed(ctx, user, p.password);
-  assertNoPersonalData(ctx, p.password, { id: user.$id, email: user.email, name: user.name, phone: user.phone });
+  await assertNoPersonalData(ctx, p.password, { id: user.$id, email: user.email, name: user.name, phone: user.phone });
   const passwordHash = await hash(ctx, p.password);
+  // 1.9.6 signs the other sessions out (`auth.invalidateSessions`); the rule loads with the first password change.
+  const { signOutOthers } = await import('./session-invalidation.js');
   return update(ctx, user, {
     password: passwordHash, passwordUpdate: ctx.now.getTime(), passwordHistory: nextHistory(ctx, user, passwordHash),
-  }, since, new AppwriteError('user_already_exists'),
-  // Only with a current session (a JWT-only caller keeps every session), and that one stays.
-  invalidatesSessions(ctx) && ctx.session ? (db) => deleteSessionsExcept(db, user.$id, ctx.session!.$id) : undefined);
+  }, since, new AppwriteError('user_already_exists'), signOutOthers(ctx, user));
 }
 
 export async function updatePrefs(ctx: RequestContext, user: UserRecord, prefs: Record<string, unknown>) {

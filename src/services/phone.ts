@@ -2,6 +2,7 @@ import type { RequestContext } from '../http/context.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
 import { addUser, assertUserLimit, newUser } from './account.js';
+import { assertSms } from './delivery.js';
 import { smsMessage } from './emails.js';
 import { newId } from './shared.js';
 import { withTarget } from './targets.js';
@@ -13,6 +14,7 @@ import { TOKEN_LIFETIME, issueToken, mockOtp, sessionFromToken } from './tokens.
  * target. An existing user is used as is (`userId` ignored, no blocked check).
  */
 export async function createPhoneToken(ctx: RequestContext, p: { userId: string; phone: string }) {
+  assertSms(ctx);
   const db = await ctx.core.db();
   let user: UserRecord | undefined = await db.users.where('phoneKey').equals(p.phone).first();
   let created: UserRecord | null = null;

@@ -3,7 +3,8 @@ import type { RequestContext } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE } from '../storage/records.js';
-import { deleteSessionsExcept, invalidatesSessions } from './account.js';
+import { deleteSessionsExcept, invalidatesSessions } from './session-invalidation.js';
+import { assertSmtp } from './delivery.js';
 import { emailMessage } from './emails.js';
 import { mailCode } from './code-mail.js';
 import { assertNotRecentlyUsed, hash, nextHistory } from './passwords.js';
@@ -16,6 +17,7 @@ import { TOKEN_LIFETIME, consumeToken, findToken, getUser, issueToken, patchUser
  * format (`2023-11-17 19:00:00.123`), which leaks there, or 1.9.6's ISO date.
  */
 export async function createRecovery(ctx: RequestContext, p: { email: string; url: string }) {
+  assertSmtp(ctx, 'SMTP Disabled');
   const user = await recoveringUser(ctx, p.email);
   const token = await issueToken(ctx, user, {
     type: TOKEN_TYPE.recovery,
@@ -44,6 +46,7 @@ async function recoveringUser(ctx: RequestContext, email: string) {
  * @note Both PUT routes accept any live recovery token (link secret or code): Cloud's may tell them apart.
  */
 export async function createRecoveryOTP(ctx: RequestContext, p: { email: string; phrase: boolean }) {
+  assertSmtp(ctx, 'SMTP Disabled');
   const user = await recoveringUser(ctx, p.email);
   return mailCode(ctx, user, TOKEN_TYPE.recovery, 'recovery', p.phrase);
 }

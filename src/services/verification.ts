@@ -3,6 +3,7 @@ import type { RequestContext } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
+import { assertSms, assertSmtp } from './delivery.js';
 import { emailMessage, smsMessage } from './emails.js';
 import { mailCode } from './code-mail.js';
 import { currentUser } from './shared.js';
@@ -33,6 +34,7 @@ function assertHasEmail(ctx: RequestContext, user: UserRecord): void {
  * verification link (7 days in 1.4, 1 h in 1.9.6). Already verified -> 409.
  */
 export async function createVerification(ctx: RequestContext, p: { url: string }) {
+  assertSmtp(ctx, 'SMTP Disabled');
   const user = currentUser(ctx);
   assertHasEmail(ctx, user);
   if (user.emailVerification) throw emailAlreadyVerified(ctx);
@@ -53,6 +55,7 @@ export async function createVerification(ctx: RequestContext, p: { url: string }
  * token, redeemed with PUT /account/verifications/email/otp (updateVerification, which takes link secrets too).
  */
 export async function createEmailVerificationOTP(ctx: RequestContext, p: { phrase: boolean }) {
+  assertSmtp(ctx, 'SMTP Disabled');
   const user = currentUser(ctx);
   assertHasEmail(ctx, user);
   if (user.emailVerification) throw emailAlreadyVerified(ctx);
@@ -72,6 +75,7 @@ export async function updateVerification(ctx: RequestContext, p: { userId: strin
 
 /** POST /account/verification/phone (1.9.6 also /account/verifications/phone): texts the signed-in user a 6-digit code. */
 export async function createPhoneVerification(ctx: RequestContext) {
+  assertSms(ctx, ctx.behaviour === '1.4');
   const user = currentUser(ctx);
   if (!user.phone) throw new AppwriteError('user_phone_not_found');
   if (user.phoneVerification) throw new AppwriteError('user_phone_already_verified');

@@ -28,8 +28,6 @@ const notFound = async (): Promise<never> => {
 export const cloudRoutes: Route[] = [
   {
     ...CLOUD, method: 'POST', path: '/account/recovery/otp', scope: 'public', audit: 'recovery.create',
-    // As the link routes (1.9 spec §7.2, §7.4).
-    sends: { channel: 'email', message: 'SMTP Disabled' },
     rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}', 'url:{url},ip:{ip}'] },
     params: [
       { name: 'email', validator: v.email },
@@ -49,8 +47,6 @@ export const cloudRoutes: Route[] = [
   },
   {
     ...CLOUD, method: 'POST', path: '/account/verifications/email/otp', scope: 'account', audit: 'verification.create',
-    // As the link routes (1.9 spec §7.2, §7.4).
-    sends: { channel: 'email', message: 'SMTP Disabled' },
     rateLimit: { limit: 10, keys: ['url:{url},userId:{userId}'] },
     params: [{ name: 'phrase', validator: v19.boolean, optional: true, default: false }],
     action: async (ctx, p) => (await verification()).createEmailVerificationOTP(ctx, p as { phrase: boolean }),

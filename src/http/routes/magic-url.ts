@@ -10,7 +10,6 @@ export const magicUrlRoutes: Route[] = [
   {
     // @note In 1.4 magic URL can't be disabled (spec §1 step 11); our `auth.methods.magicURL: false` gates this route with 501.
     method: 'POST', path: '/account/sessions/magic-url', scope: 'public', behaviours: ['1.4'], authMethod: 'magicURL', audit: 'session.create',
-    sends: { channel: 'email', message: 'SMTP disabled' },
     rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}'] },
     params: [
       { name: 'userId', validator: v.customId },

@@ -9,7 +9,6 @@ export const phoneRoutes: Route[] = [
   {
     // @note In 1.4 phone sign-in can't be disabled (spec §1 step 11); our `auth.methods.phone: false` gates this route with 501.
     method: 'POST', path: '/account/sessions/phone', scope: 'public', behaviours: ['1.4'], authMethod: 'phone', audit: 'session.create',
-    sends: { channel: 'sms', message: 'Phone provider not configured' },
     rateLimit: { limit: 10, keys: ['url:{url},phone:{param-phone}'] },
     params: [{ name: 'userId', validator: v.customId }, { name: 'phone', validator: v.phone }],
     action: async (ctx, p) => (await phone()).createPhoneToken(ctx, p as { userId: string; phone: string }),

@@ -15,7 +15,6 @@ const newPassword19 = (core: EmulatorCore) => v19.newPasswordOf(core, commonPass
 export const recoveryRoutes: Route[] = [
   {
     method: 'POST', path: '/account/recovery', scope: 'public', audit: 'recovery.create', behaviours: ['1.4'],
-    sends: { channel: 'email', message: 'SMTP Disabled' },
     // Two buckets, both counted: per e-mail and per IP (spec §2.3).
     rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}', 'ip:{ip}'] },
     params: [
@@ -27,7 +26,6 @@ export const recoveryRoutes: Route[] = [
   {
     // 1.9.6 (1.9 spec §6.28): a Redirect `url`, and the IP bucket is per route too.
     method: 'POST', path: '/account/recovery', scope: 'public', audit: 'recovery.create', behaviours: ['1.9'],
-    sends: { channel: 'email', message: 'SMTP Disabled' },
     rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}', 'url:{url},ip:{ip}'] },
     params: [
       { name: 'email', validator: v.email },

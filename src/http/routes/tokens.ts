@@ -16,7 +16,6 @@ const ONLY_1_9 = ['1.9'] as const;
 
 const magicUrlToken: Omit<Route, 'path'> = {
   method: 'POST', scope: 'public', behaviours: ONLY_1_9, authMethod: 'magicURL', audit: 'session.create',
-  sends: { channel: 'email', message: 'SMTP disabled' },
   rateLimit: { limit: 60, keys: ['url:{url},email:{param-email}', 'url:{url},ip:{ip}'] },
   params: [
     { name: 'userId', validator: v.customId },
@@ -29,7 +28,6 @@ const magicUrlToken: Omit<Route, 'path'> = {
 
 const phoneToken: Omit<Route, 'path'> = {
   method: 'POST', scope: 'public', behaviours: ONLY_1_9, authMethod: 'phone', audit: 'session.create',
-  sends: { channel: 'sms', message: 'Phone provider not configured' },
   rateLimit: { limit: 10, keys: ['url:{url},phone:{param-phone}', 'url:{url},ip:{ip}'] },
   params: [{ name: 'userId', validator: v.customId }, { name: 'phone', validator: v19.phone }],
   action: async (ctx, p) => (await phone()).createPhoneToken(ctx, p as { userId: string; phone: string }),
@@ -50,7 +48,6 @@ export const tokenRoutes: Route[] = [
   { ...magicUrlToken, path: '/account/sessions/magic-url' },
   {
     method: 'POST', path: '/account/tokens/email', scope: 'public', behaviours: ONLY_1_9, authMethod: 'emailOtp', audit: 'session.create',
-    sends: { channel: 'email', message: 'SMTP disabled' },
     rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}', 'url:{url},ip:{ip}'] },
     params: [
       { name: 'userId', validator: v.customId },

@@ -15,7 +15,6 @@ const confirmParams = [{ name: 'userId', validator: v.uid }, { name: 'secret', v
  */
 const create19: Omit<Route, 'path'> = {
   method: 'POST', scope: 'account', audit: 'verification.create', behaviours: ['1.9'],
-  sends: { channel: 'email', message: 'SMTP Disabled' },
   rateLimit: { limit: 10, keys: ['url:{url},userId:{userId}'] },
   params: [{ name: 'url', validator: v19.redirect }],
   action: async (ctx, p) => (await verification()).createVerification(ctx, p as { url: string }),
@@ -28,7 +27,6 @@ const confirm19: Omit<Route, 'path'> = {
 };
 const createPhone19: Omit<Route, 'path'> = {
   method: 'POST', scope: 'account', authMethod: 'phone', audit: 'verification.create', behaviours: ['1.9'],
-  sends: { channel: 'sms', message: 'Phone provider not configured' },
   rateLimit: { limit: 10, keys: ['url:{url},userId:{userId}', 'url:{url},ip:{ip}'] },
   action: async (ctx) => (await verification()).createPhoneVerification(ctx),
 };
@@ -43,7 +41,6 @@ const confirmPhone19: Omit<Route, 'path'> = {
 export const verificationRoutes: Route[] = [
   {
     method: 'POST', path: '/account/verification', scope: 'account', audit: 'verification.create', behaviours: ['1.4'],
-    sends: { channel: 'email', message: 'SMTP Disabled' },
     rateLimit: { limit: 10, keys: ['url:{url},userId:{userId}'] },
     params: [{ name: 'url', validator: (core) => v.host(allowedHosts(core)) }],
     action: async (ctx, p) => (await verification()).createVerification(ctx, p as { url: string }),
@@ -56,8 +53,6 @@ export const verificationRoutes: Route[] = [
   },
   {
     method: 'POST', path: '/account/verification/phone', scope: 'account', audit: 'verification.create', behaviours: ['1.4'],
-    // 1.4 throws the type's default text here (1.4 spec §8.30).
-    sends: { channel: 'sms' },
     rateLimit: { limit: 10, keys: ['userId:{userId}'] },
     action: async (ctx) => (await verification()).createPhoneVerification(ctx),
   },
