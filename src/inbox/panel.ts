@@ -204,7 +204,8 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'>, op
         ...body,
         h('div', { class: 'actions' },
           message.url ? h('button', { type: 'button', class: 'primary', onclick: () => followLink(message.url!, { source: 'inbox' }) }, 'Open link') : null,
-          copy)));
+          // A session alert carries no secret: nothing to copy.
+          message.secret ? copy : null)));
   }
 
   function render() {

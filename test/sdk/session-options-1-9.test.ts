@@ -13,6 +13,7 @@ import { onlyMessage } from './token-helpers.js';
 const { emulator, server } = useEmulator();
 const keeping = useSecondEmulator(server, 'keeping', { auth: { invalidateSessions: false } });
 const alerting = useSecondEmulator(server, 'alerting', { auth: { sessionAlerts: true }, projectName: 'Demo & Co' });
+const noSmtp = useSecondEmulator(server, 'nosmtp', { smtp: false, auth: { sessionAlerts: true } });
 
 const GUEST = [401, 'general_unauthorized_scope', 'User (role: guests) missing scopes (["account"])'];
 const NEW_PASSWORD = 'another-password-1';
@@ -142,6 +143,12 @@ describe.each(SDKS)('auth.sessionAlerts ($name)', (sdk) => {
     await account.createPhoneToken({ userId, phone: '+14155550100' });
     await account.createSession({ userId, secret: (await onlyMessage(alerting, { kind: 'phone-session' })).secret });
     expect(await alerting.inbox.list({ kind: 'session-alert' })).toHaveLength(2);
+  });
+
+  it('records nothing without SMTP (smtp: false): the sign-in itself works', async () => {
+    const { account } = await twoDevices(sdk, noSmtp.config.endpoint);
+    expect((await account.listSessions()).total).toBe(2);
+    expect(await noSmtp.inbox.list()).toEqual([]);
   });
 
   it('is off by default', async () => {
