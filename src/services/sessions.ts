@@ -23,6 +23,8 @@ export interface NewSession {
   providerAccessToken?: string;
   providerRefreshToken?: string;
   providerAccessTokenExpiry?: number | null;
+  /** When the session passed an MFA challenge (the test API's two-factor sessions); default null. */
+  mfaUpdatedAt?: number | null;
   /** 1.9.6: the sign-in may send a session alert (e-mail/password and token sign-ins; §6.40). Not stored. */
   alert?: boolean;
 }
