@@ -3,6 +3,9 @@ import * as v from '../../validation/validators.js';
 import { lazy } from '../lazy.js';
 import type { Route } from '../route.js';
 
+// PATCH /account/sessions/{id} (few apps extend sessions) loads its service on first use.
+const sessionUpdate = lazy(() => import('../../services/session-update.js'));
+
 // Sign-in and session management load on the first such request (decisions/003): a page that is already signed
 // in needs none of it to answer account.get().
 const sessions = lazy(() => import('../../services/sessions.js'));
@@ -42,7 +45,7 @@ export const sessionRoutes: Route[] = [
     method: 'PATCH', path: '/account/sessions/:sessionId', scope: 'account', audit: 'session.update',
     rateLimit: { limit: 10, keys: ['url:{url},ip:{ip}'] },
     params: [{ name: 'sessionId', validator: v.uid }],
-    action: async (ctx, p) => (await sessions()).updateSession(ctx, p.sessionId),
+    action: async (ctx, p) => (await sessionUpdate()).updateSession(ctx, p.sessionId),
   },
   {
     // 1.9.6 group `mfa`: a session still waiting for its second factor can sign out.
