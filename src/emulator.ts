@@ -1,4 +1,4 @@
-import { http, type HttpHandler } from 'msw';
+import { http, ws, type HttpHandler, type WebSocketHandler } from 'msw';
 import { createClock, type Clock } from './clock.js';
 import { resolveConfig, type EmulatorOptions, type ResolvedConfig } from './config.js';
 import type { EmulatorCore } from './core.js';
@@ -6,14 +6,19 @@ import { createRandom } from './crypto/random.js';
 import { createCallerCache } from './http/caller-cache.js';
 import { createRequestHandler } from './http/handle.js';
 import { routes } from './http/routes.js';
+import { lazy } from './http/lazy.js';
+import type { RealtimeEventRecord } from './realtime/event-record.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
 import { openDb, type EmulatorDb } from './storage/db.js';
 import type { IdTokenOptions } from './services/id-token.js';
 import { loadCommonPasswords } from './validation/common-passwords.js';
 
 export interface Emulator {
-  /** MSW handlers: pass them to `setupServer(...)` (Node) or `setupWorker(...)` (browser). */
-  handlers: HttpHandler[];
+  /**
+   * MSW handlers: pass them to `setupServer(...)` (Node) or `setupWorker(...)` (browser). The HTTP API, and the
+   * realtime socket at `<endpoint as ws(s)://>/realtime` (the `account` channel; its code loads on the first socket).
+   */
+  handlers: Array<HttpHandler | WebSocketHandler>;
   /** Wipes users, sessions, tokens, identities, logs, the inbox and rate-limit counters, and rewinds the clock. */
   reset(): Promise<void>;
   clock: Clock;
@@ -82,10 +87,27 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   }
 
   const callers = createCallerCache(config.databaseName);
+  // Realtime (realtime/): events go to this page's sockets, and through a BroadcastChannel named after the
+  // database to the emulators of the origin's other tabs, which share the database as tabs share a server.
+  let realtimeHub: { deliver(event: RealtimeEventRecord): void; close(): void } | null = null;
+  let tabs: BroadcastChannel | null | undefined;
+  const broadcast = () => {
+    if (tabs === undefined) {
+      tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`appwrite-emulator:${config.databaseName}`) : null;
+      (tabs as { unref?: () => void } | null)?.unref?.(); // Node: never keep a test process alive
+    }
+    return tabs;
+  };
   const core: EmulatorCore = {
     config, clock, random, db, jwtKey, callers,
     onInboxMessage: (record) => inbox?.deliver(record),
+    publish(event) {
+      realtimeHub?.deliver(event);
+      broadcast()?.postMessage(event);
+    },
+    lastRequest: { behaviour: config.behaviour === '1.4' ? '1.4' : '1.9', format: config.behaviour === '1.4' ? '1.4.0' : '' },
   };
+  const loadRealtime = lazy(async () => (realtimeHub = (await import('./realtime/hub.js')).createHub(core, broadcast())));
 
   inbox = createInbox(core);
   const handle = createRequestHandler(core, routes);
@@ -101,8 +123,23 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const url = new URL(request.url);
     return url.origin === origin && (url.pathname === account || url.pathname.startsWith(`${account}/`) || url.pathname === ping);
   };
+  // The SDKs' realtime URL: the endpoint with https -> wss, http -> ws, plus /realtime.
+  const realtime = ws.link(`${config.endpoint.replace(/^http/, 'ws')}/realtime`);
+  const sockets = realtime.addEventListener('connection', ({ client }) => {
+    // Frames that arrive while the realtime code loads are kept and handed over in order.
+    const early: unknown[] = [];
+    const keep = (event: MessageEvent) => early.push(event.data);
+    client.addEventListener('message', keep);
+    loadRealtime().then((hub) => {
+      client.removeEventListener('message', keep);
+      hub.connect(client, early);
+    }, (error: unknown) => {
+      console.error('[appwrite-emulator] the realtime code could not be loaded', error);
+      client.close(1011, 'Server Error');
+    });
+  });
   return {
-    handlers: [http.all(ours, ({ request }) => handle(request))],
+    handlers: [http.all(ours, ({ request }) => handle(request)), sockets],
     handle,
     clock,
     config,
@@ -119,6 +156,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     // Loaded on first use (it brings the JWT code), like the route.
     idToken: async (o) => (await import('./services/id-token.js')).mintIdToken(core, o),
     async close() {
+      realtimeHub?.close();
+      tabs?.close();
+      tabs = undefined;
       inbox?.close();
       callers.close();
       if (opened) (await opened).close();

@@ -12,6 +12,7 @@ import { baseHeaders, errorResponse, formatWarning, json, preflightHeaders } fro
 import type { Route } from './route.js';
 import type { UserRecord } from '../storage/records.js';
 import { createRouter } from './router.js';
+import { eventRecord } from '../realtime/event-record.js';
 
 const METHOD_MESSAGES: Record<string, string> = {
   emailPassword: 'Email / Password authentication is disabled for this project',
@@ -90,7 +91,10 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
 
   return async function handle(request: Request): Promise<Response> {
     const allowed = (host: string) => isAllowedHost(core, host);
-    const { behaviour, format } = resolveBehaviour(request, core.config.behaviour);
+    const seen = resolveBehaviour(request, core.config.behaviour);
+    const { behaviour, format } = seen;
+    // What the SDK talking to us speaks (preflights and page navigations carry no format): the realtime socket's.
+    if (request.headers.has('x-appwrite-response-format')) core.lastRequest = seen;
     let headers = baseHeaders(request, allowed, behaviour);
     const warning = formatWarning(behaviour, format);
     if (warning) headers['X-Appwrite-Warning'] = warning;
@@ -145,6 +149,8 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       const result = await route.action(ctx, params);
       if (resetsAbuse(route, behaviour, result)) await resetRateLimit(ctx, route.rateLimit!, raw);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
+      const event = route.event && eventRecord(route.event, ctx, result);
+      if (event) core.publish(event);
       return toResponse(result, headers, core, format);
     } catch (error) {
       return errorResponse(error, headers, behaviour);
