@@ -29,5 +29,5 @@ export interface EmulatorCore {
    * The server and response format of the latest request. A WebSocket carries no format header, so the realtime
    * socket answers in the format of the SDK that talks to this emulator (see realtime/connection.ts).
    */
-  lastRequest: RequestBehaviour;
+  lastRequest?: RequestBehaviour;
 }

@@ -7,7 +7,7 @@ import { createCallerCache } from './http/caller-cache.js';
 import { createRequestHandler } from './http/handle.js';
 import { routes } from './http/routes.js';
 import { lazy } from './http/lazy.js';
-import type { RealtimeEventRecord } from './realtime/event-record.js';
+import type { RealtimeHub } from './realtime/hub.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
 import { openDb, type EmulatorDb } from './storage/db.js';
 import type { IdTokenOptions } from './services/id-token.js';
@@ -87,27 +87,15 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   }
 
   const callers = createCallerCache(config.databaseName);
-  // Realtime (realtime/): events go to this page's sockets, and through a BroadcastChannel named after the
-  // database to the emulators of the origin's other tabs, which share the database as tabs share a server.
-  let realtimeHub: { deliver(event: RealtimeEventRecord): void; close(): void } | null = null;
-  let tabs: BroadcastChannel | null | undefined;
-  const broadcast = () => {
-    if (tabs === undefined) {
-      tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`appwrite-emulator:${config.databaseName}`) : null;
-      (tabs as { unref?: () => void } | null)?.unref?.(); // Node: never keep a test process alive
-    }
-    return tabs;
-  };
+  // Realtime (realtime/hub.ts): its code loads with the first socket or the first change that may fire an event,
+  // which it sends to this page's sockets and, through a BroadcastChannel, to the origin's other tabs.
+  let realtimeHub: RealtimeHub | undefined;
   const core: EmulatorCore = {
     config, clock, random, db, jwtKey, callers,
     onInboxMessage: (record) => inbox?.deliver(record),
-    publish(event) {
-      realtimeHub?.deliver(event);
-      broadcast()?.postMessage(event);
-    },
-    lastRequest: { behaviour: config.behaviour === '1.4' ? '1.4' : '1.9', format: config.behaviour === '1.4' ? '1.4.0' : '' },
+    publish: (event) => void loadRealtime().then((hub) => hub.publish(event), () => undefined),
   };
-  const loadRealtime = lazy(async () => (realtimeHub = (await import('./realtime/hub.js')).createHub(core, broadcast())));
+  const loadRealtime = lazy(async () => (realtimeHub = (await import('./realtime/hub.js')).createHub(core, handle)));
 
   inbox = createInbox(core);
   const handle = createRequestHandler(core, routes);
@@ -125,19 +113,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   };
   // The SDKs' realtime URL: the endpoint with https -> wss, http -> ws, plus /realtime.
   const realtime = ws.link(`${config.endpoint.replace(/^http/, 'ws')}/realtime`);
-  const sockets = realtime.addEventListener('connection', ({ client }) => {
-    // Frames that arrive while the realtime code loads are kept and handed over in order.
-    const early: unknown[] = [];
-    const keep = (event: MessageEvent) => early.push(event.data);
-    client.addEventListener('message', keep);
-    loadRealtime().then((hub) => {
-      client.removeEventListener('message', keep);
-      hub.connect(client, early);
-    }, (error: unknown) => {
-      console.error('[appwrite-emulator] the realtime code could not be loaded', error);
-      client.close(1011, 'Server Error');
-    });
-  });
+  // The SDKs send nothing before the server's `connected`, which the realtime code sends once loaded.
+  const sockets = realtime.addEventListener('connection', ({ client }) => void loadRealtime().then((hub) => hub.connect(client), () => client.close(1011)));
   return {
     handlers: [http.all(ours, ({ request }) => handle(request)), sockets],
     handle,
@@ -157,8 +134,6 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     idToken: async (o) => (await import('./services/id-token.js')).mintIdToken(core, o),
     async close() {
       realtimeHub?.close();
-      tabs?.close();
-      tabs = undefined;
       inbox?.close();
       callers.close();
       if (opened) (await opened).close();

@@ -12,7 +12,6 @@ import { baseHeaders, errorResponse, formatWarning, json, preflightHeaders } fro
 import type { Route } from './route.js';
 import type { UserRecord } from '../storage/records.js';
 import { createRouter } from './router.js';
-import { eventRecord } from '../realtime/event-record.js';
 
 const METHOD_MESSAGES: Record<string, string> = {
   emailPassword: 'Email / Password authentication is disabled for this project',
@@ -94,7 +93,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
     const seen = resolveBehaviour(request, core.config.behaviour);
     const { behaviour, format } = seen;
     // What the SDK talking to us speaks (preflights and page navigations carry no format): the realtime socket's.
-    if (request.headers.has('x-appwrite-response-format')) core.lastRequest = seen;
+    if (format) core.lastRequest = seen;
     let headers = baseHeaders(request, allowed, behaviour);
     const warning = formatWarning(behaviour, format);
     if (warning) headers['X-Appwrite-Warning'] = warning;
@@ -149,8 +148,9 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       const result = await route.action(ctx, params);
       if (resetsAbuse(route, behaviour, result)) await resetRateLimit(ctx, route.rateLimit!, raw);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
-      const event = route.event && eventRecord(route.event, ctx, result);
-      if (event) core.publish(event);
+      // Events (realtime/route-events.ts says which routes fire one): the payload is the body of a change.
+      const payload = (result.eventPayload ?? (request.method !== 'GET' && result.body)) as Record<string, unknown>;
+      if (payload) core.publish({ route: `${request.method} ${route.path}`, payload, at: +now });
       return toResponse(result, headers, core, format);
     } catch (error) {
       return errorResponse(error, headers, behaviour);

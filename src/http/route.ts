@@ -57,12 +57,5 @@ export interface Route {
   params?: ParamSpec[];
   /** Audit event written to the user's log on success (when the action names an audit user). */
   audit?: string;
-  /**
-   * The event template Appwrite fires on success (spec 1.9 §8.4, 1.4 §11), e.g. `users.[userId].update.prefs`:
-   * the pipeline hands it to the realtime `account` channel with the response body (or the action's
-   * `eventPayload`) as payload. `[userId]` is the payload's `userId` (else the audit user), any other
-   * placeholder the payload's `$id`.
-   */
-  event?: string;
   action(ctx: RequestContext, params: Params): Promise<RouteResult>;
 }

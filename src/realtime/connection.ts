@@ -1,11 +1,7 @@
 import type { EmulatorCore } from '../core.js';
-import { uniqueId } from '../crypto/random.js';
-import { resolveCaller } from '../http/caller.js';
-import { filterModels } from '../models/formats/index.js';
-import { toAccount } from '../models/models.js';
-import type { UserRecord } from '../storage/records.js';
+import type { Behaviour } from '../http/behaviour.js';
 import { convertChannels, eventChannels } from './channels.js';
-import type { PreparedEvent } from './hub.js';
+import type { Handle, PreparedEvent } from './hub.js';
 import { connectedMessage, urlSubscriptions } from './legacy-protocol.js';
 import {
   MESSAGE_FORMAT_INVALID, POLICY_VIOLATION, RealtimeError, TOO_MANY_MESSAGES, type SocketClient, type SocketState,
@@ -36,15 +32,15 @@ export interface Connection {
  * the subscribe must see the signed-in user. Any failure becomes the protocol's error message; nothing throws
  * into the page, and the socket keeps its other subscriptions.
  */
-export function openConnection(core: EmulatorCore, client: SocketClient, early: unknown[], onClose: () => void): Connection | null {
-  let user: UserRecord | null = null;
+export function openConnection(core: EmulatorCore, http: Handle, client: SocketClient, onClose: () => void): Connection | null {
+  let user: { $id: string } | null = null;
   let closed = false;
   const sent: number[] = [];
   const state: SocketState = {
-    ...core.lastRequest,
+    ...serverOf(core),
     userId: null,
     subscriptions: new Map(),
-    newId: () => uniqueId(core.random, core.clock.now()),
+    newId: () => uniqueId(core),
     send: (message) => {
       if (!closed) client.send(JSON.stringify(message));
     },
@@ -62,7 +58,6 @@ export function openConnection(core: EmulatorCore, client: SocketClient, early: 
     client.close(code);
     onClose();
   };
-  const account = () => (user ? filterModels(toAccount(user), state.format) : null);
 
   // The handshake (spec 1.9 §8.1). The project comes from the URL; the socket carries no cookie or header the
   // emulator could read, so everyone starts as a guest and signs in with the `authentication` message, which
@@ -83,13 +78,19 @@ export function openConnection(core: EmulatorCore, client: SocketClient, early: 
     if (!data || typeof data !== 'object' || !('session' in data)) throw new RealtimeError(MESSAGE_FORMAT_INVALID, 'Payload is not valid.');
     const session = (data as { session: unknown }).session;
     const cookie = typeof session === 'string' ? JSON.stringify({ [`a_session_${core.config.projectId}`]: session }) : '';
-    const now = core.clock.now();
-    Object.assign(state, core.lastRequest);
-    const caller = await resolveCaller(core, new Request('http://realtime.invalid/', { headers: { 'x-fallback-cookies': cookie } }), now, state.behaviour);
-    if (!caller.user) throw new RealtimeError(MESSAGE_FORMAT_INVALID, 'Session is not valid.');
-    user = caller.user;
-    state.userId = user.$id;
-    state.send({ type: 'response', data: { to: 'authentication', success: true, user: account() } });
+    Object.assign(state, serverOf(core));
+    const response = await http(new Request(`${core.config.endpoint}/account`, {
+      headers: {
+        'x-appwrite-project': core.config.projectId,
+        'x-fallback-cookies': cookie,
+        ...(state.format ? { 'x-appwrite-response-format': state.format } : {}),
+      },
+    }));
+    if (response.status !== 200) throw new RealtimeError(MESSAGE_FORMAT_INVALID, 'Session is not valid.');
+    const account = (await response.json()) as { $id: string };
+    user = account;
+    state.userId = account.$id;
+    state.send({ type: 'response', data: { to: 'authentication', success: true, user: account } });
   }
 
   async function handle(frame: unknown) {
@@ -112,7 +113,6 @@ export function openConnection(core: EmulatorCore, client: SocketClient, early: 
   const receive = (frame: unknown) => {
     queue = queue.then(() => handle(frame)).catch(fail);
   };
-  early.forEach(receive);
   client.addEventListener('message', (event) => receive(event.data));
   client.addEventListener('close', () => {
     closed = true;
@@ -121,22 +121,35 @@ export function openConnection(core: EmulatorCore, client: SocketClient, early: 
 
   return {
     deliver(event) {
-      if (closed || !user || user.$id !== event.record.userId) return;
-      const channels = eventChannels(event.record.template, user.$id, state.behaviour);
+      if (closed || !user || user.$id !== event.userId) return;
+      const channels = eventChannels(event.template, user.$id, state.behaviour);
       const ids = [...state.subscriptions.values()]
         .filter((s) => convertChannels(s.channels, user!.$id, state.behaviour).some((c) => channels.includes(c)))
         .map((s) => s.id);
       if (!ids.length) return;
-      const { events, record } = event;
+      const { events, timestamp } = event;
       const payload = event.payload(state.format, state.behaviour);
       state.send({
         type: 'event',
         data: state.behaviour === '1.4'
-          ? { events, channels, timestamp: record.timestamp, payload }
-          : { events, channels, timestamp: record.timestamp, payload, subscriptions: ids },
+          ? { events, channels, timestamp, payload }
+          : { events, channels, timestamp, payload, subscriptions: ids },
       });
     },
   };
+}
+
+/** Appwrite's ID.unique(): 13 hex chars of time (seconds + microseconds), 7 random ones (crypto/random.ts). */
+function uniqueId(core: EmulatorCore): string {
+  const ms = core.clock.now().getTime();
+  const hex = [...core.random.bytes(4)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 7);
+  return Math.floor(ms / 1000).toString(16).padStart(8, '0') + ((ms % 1000) * 1000).toString(16).padStart(5, '0') + hex;
+}
+
+/** The server and format of the latest request with a format; before any, the `behaviour` option's default. */
+function serverOf(core: EmulatorCore): { behaviour: Behaviour; format: string } {
+  const pinned = core.config.behaviour;
+  return core.lastRequest ?? (pinned === '1.4' ? { behaviour: '1.4', format: '1.4.0' } : { behaviour: '1.9', format: '' });
 }
 
 /**

@@ -1,3 +1,21 @@
+/** The id placeholder of each nested resource of a user. */
+const IDS: Record<string, string> = {
+  sessions: 'sessionId', recovery: 'tokenId', verification: 'tokenId', tokens: 'tokenId', targets: 'targetId',
+  identities: 'identityId', challenges: 'challengeId',
+};
+
+/**
+ * A route's short event (Route.event) as Appwrite's template, with its params: `update.prefs` is
+ * `users.[userId].update.prefs`; `sessions.create` is `users.[userId].sessions.[sessionId].create`.
+ */
+export function eventTemplate(event: string, userId: string, resourceId: string): { template: string; params: Array<[string, string]> } {
+  const [resource, action] = event.split('.');
+  const id = IDS[resource!];
+  return id
+    ? { template: `users.[userId].${resource}.[${id}].${action}`, params: [['userId', userId], [id, resourceId]] }
+    : { template: `users.[userId].${event}`, params: [['userId', userId]] };
+}
+
 /**
  * Appwrite's `Event::generateEvents(pattern, params)` (src/Appwrite/Event/Event.php, unchanged from 1.4 to
  * 1.9.6): every name an event is known by, from the most specific pattern to `users.*`, each with its ids, with

@@ -1,38 +1,21 @@
-import { formatDate } from '../clock.js';
-import type { RequestContext, RouteResult } from '../http/context.js';
-import { modelName, type ModelName } from '../models/formats/model-name.js';
+import type { ModelName } from '../models/formats/model-name.js';
 
 /**
- * One event of a successful request, as the pipeline hands it to the realtime channel (and, through a
- * BroadcastChannel, to the other tabs of the origin). Plain data only, so it survives structured cloning: the
- * payload is the newest model shape, and `model` names it (the hidden model tag does not survive a clone), so
- * every subscriber can filter it to its own response format.
+ * What the pipeline hands the realtime channel after a successful request that may fire an event (a non-GET
+ * route, or one whose action names an `eventPayload`), and what a BroadcastChannel carries to the origin's other
+ * tabs. Plain data, so it survives structured cloning: the payload is the newest model shape and `model` names
+ * it (the hidden model tag does not survive a clone). The event's user is the payload's `userId`, or the `$id`
+ * of an Account. The realtime code (lazy) decides whether the route fires
+ * an event (route-events.ts) and for whom.
  *
- * This file is in the start bundle: it must stay tiny. Everything else of realtime loads with the first socket.
+ * Only this type is known to the start bundle; building a record is a few bytes in http/handle.ts.
  */
 export interface RealtimeEventRecord {
-  /** The route's template, e.g. `users.[userId].sessions.[sessionId].create`. */
-  template: string;
-  userId: string;
-  /** The `$id` of the payload, for the template's other placeholder (sessionId, tokenId, targetId, identityId). */
-  resourceId: string;
-  /** `PUT /account/verifications/phone` keeps an empty `secret` in its payload (spec 1.9 §8.4). */
-  method: string;
-  path: string;
-  model: ModelName | null;
+  /** `<method> <route path>`, e.g. `PATCH /account/prefs`. */
+  route: string;
   payload: Record<string, unknown>;
-  /** When it happened, on the emulator's clock, in Appwrite's format. */
-  timestamp: string;
-}
-
-/** The event of `result`, or null when there is nothing to send (no payload, no user). */
-export function eventRecord(template: string, ctx: RequestContext, result: RouteResult): RealtimeEventRecord | null {
-  const payload = (result.eventPayload ?? result.body) as Record<string, unknown> | undefined;
-  if (!payload || typeof payload !== 'object') return null;
-  const userId = typeof payload.userId === 'string' ? payload.userId : result.auditUser?.$id;
-  if (!userId) return null;
-  return {
-    template, userId, resourceId: String(payload.$id ?? ''), method: ctx.request.method, path: ctx.routePath,
-    model: modelName(payload) ?? null, payload, timestamp: formatDate(ctx.now),
-  };
+  /** The payload's model, set by the realtime code of the tab it happened in, before it goes to the others. */
+  model?: ModelName;
+  /** When it happened, on the emulator's clock (ms). */
+  at: number;
 }

@@ -18,7 +18,7 @@ const newPassword19 = (core: EmulatorCore) => v19.newPassword(core.config.auth.p
 const listQueries = lazy(() => import('../../validation/list-queries.js'));
 
 const updatePassword: Route = {
-  method: 'PATCH', path: '/account/password', scope: 'account', audit: 'user.update', event: 'users.[userId].update.password',
+  method: 'PATCH', path: '/account/password', scope: 'account', audit: 'user.update',
   params: [
     { name: 'password', validator: dictionary },
     { name: 'oldPassword', validator: v.password, optional: true, default: '' },
@@ -47,12 +47,12 @@ export const accountRoutes: Route[] = [
     },
   },
   {
-    method: 'PATCH', path: '/account/email', scope: 'account', audit: 'user.update', event: 'users.[userId].update.email',
+    method: 'PATCH', path: '/account/email', scope: 'account', audit: 'user.update',
     params: [{ name: 'email', validator: v.email }, { name: 'password', validator: v.password, validator19: v19.password }],
     action: async (ctx, p) => updated(await account.updateEmail(ctx, currentUser(ctx), p as { email: string; password: string })),
   },
   {
-    method: 'PATCH', path: '/account/name', scope: 'account', audit: 'user.update', event: 'users.[userId].update.name',
+    method: 'PATCH', path: '/account/name', scope: 'account', audit: 'user.update',
     params: [{ name: 'name', validator: v.text(128) }],
     action: async (ctx, p) => updated(await account.updateName(ctx, currentUser(ctx), p.name)),
   },
@@ -67,7 +67,7 @@ export const accountRoutes: Route[] = [
     ],
   },
   {
-    method: 'PATCH', path: '/account/phone', scope: 'account', audit: 'user.update', event: 'users.[userId].update.phone',
+    method: 'PATCH', path: '/account/phone', scope: 'account', audit: 'user.update',
     params: [{ name: 'phone', validator: v.phone }, { name: 'password', validator: v.password, validator19: v19.password }],
     action: async (ctx, p) => updated(await account.updatePhone(ctx, currentUser(ctx), p as { phone: string; password: string })),
   },
@@ -84,12 +84,12 @@ export const accountRoutes: Route[] = [
     action: async (ctx) => ({ status: 200, body: { ...currentUser(ctx).prefs } }),
   },
   {
-    method: 'PATCH', path: '/account/prefs', scope: 'account', audit: 'user.update', event: 'users.[userId].update.prefs',
+    method: 'PATCH', path: '/account/prefs', scope: 'account', audit: 'user.update',
     params: [{ name: 'prefs', validator: v.assoc }],
     action: async (ctx, p) => updated(await account.updatePrefs(ctx, currentUser(ctx), p.prefs)),
   },
   {
-    method: 'PATCH', path: '/account/status', scope: 'account', audit: 'user.update', event: 'users.[userId].update.status',
+    method: 'PATCH', path: '/account/status', scope: 'account', audit: 'user.update',
     action: async (ctx) => ({ ...updated(await account.updateStatus(ctx, currentUser(ctx))), sessionCookie: 'clear' }),
   },
   {

@@ -28,7 +28,6 @@ const notFound = async (): Promise<never> => {
 export const cloudRoutes: Route[] = [
   {
     ...CLOUD, method: 'POST', path: '/account/recovery/otp', scope: 'public', audit: 'recovery.create',
-    event: 'users.[userId].recovery.[tokenId].create',
     rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}', 'url:{url},ip:{ip}'] },
     params: [
       { name: 'email', validator: v.email },
@@ -38,7 +37,6 @@ export const cloudRoutes: Route[] = [
   },
   {
     ...CLOUD, method: 'PUT', path: '/account/recovery/otp', scope: 'public', audit: 'recovery.update',
-    event: 'users.[userId].recovery.[tokenId].update',
     rateLimit: { limit: 10, keys: ['url:{url},userId:{param-userId}'] },
     params: [
       { name: 'userId', validator: v.uid },
@@ -49,14 +47,12 @@ export const cloudRoutes: Route[] = [
   },
   {
     ...CLOUD, method: 'POST', path: '/account/verifications/email/otp', scope: 'account', audit: 'verification.create',
-    event: 'users.[userId].verification.[tokenId].create',
     rateLimit: { limit: 10, keys: ['url:{url},userId:{userId}'] },
     params: [{ name: 'phrase', validator: v19.boolean, optional: true, default: false }],
     action: async (ctx, p) => (await verification()).createEmailVerificationOTP(ctx, p as { phrase: boolean }),
   },
   {
     ...CLOUD, method: 'PUT', path: '/account/verifications/email/otp', scope: 'public', audit: 'verification.update',
-    event: 'users.[userId].verification.[tokenId].update',
     rateLimit: { limit: 10, keys: ['url:{url},userId:{param-userId}'] },
     params: [{ name: 'userId', validator: v.uid }, { name: 'secret', validator: v.text(256) }],
     action: async (ctx, p) => (await verification()).updateVerification(ctx, p as Confirm),
@@ -64,7 +60,6 @@ export const cloudRoutes: Route[] = [
   {
     // @note Not in group `session`: a signed-in caller gets the account linked, as SDK 28's doc says (spec §7.1 caveat).
     ...CLOUD, method: 'POST', path: '/account/sessions/id-token', scope: 'public', audit: 'session.create', abuseReset: true,
-    event: 'users.[userId].sessions.[sessionId].create',
     rateLimit: { limit: 10, keys: ['url:{url},ip:{ip}'] },
     params: [
       { name: 'provider', validator: providers },

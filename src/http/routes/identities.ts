@@ -26,7 +26,6 @@ export const identityRoutes: Route[] = [
   },
   {
     method: 'DELETE', path: '/account/identities/:identityId', scope: 'account',
-    event: 'users.[userId].identities.[identityId].delete',
     params: [{ name: 'identityId', validator: v.uid }],
     action: async (ctx, p) => (await identities()).deleteIdentity(ctx, p.identityId),
   },

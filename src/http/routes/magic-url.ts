@@ -20,7 +20,6 @@ export const magicUrlRoutes: Route[] = [
   },
   {
     method: 'PUT', path: '/account/sessions/magic-url', scope: 'public', behaviours: ['1.4'], audit: 'session.update',
-    event: 'users.[userId].sessions.[sessionId].create',
     rateLimit: { limit: 10, keys: ['url:{url},userId:{param-userId}'] },
     params: [{ name: 'userId', validator: v.customId }, { name: 'secret', validator: v.text(256) }],
     action: async (ctx, p) => (await magicUrl()).updateMagicURLSession(ctx, p as { userId: string; secret: string }),

@@ -70,7 +70,6 @@ export const oauth2Routes: Route[] = [
   { ...callback, method: 'POST' },
   {
     method: 'GET', path: '/account/sessions/oauth2/:provider/redirect', scope: 'public', audit: 'session.create',
-    event: 'users.[userId].sessions.[sessionId].create',
     rateLimit: { limit: 50, keys: ['ip:{ip}'] },
     params: [providerParam, ...providerAnswer],
     action: async (ctx, p) => (await oauth2()).oauth2Redirect(ctx, p as Omit<Oauth2Service.CallbackParams, 'project'>),

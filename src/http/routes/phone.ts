@@ -16,7 +16,6 @@ export const phoneRoutes: Route[] = [
   {
     // No audit entry: Appwrite 1.4 writes none for this route (spec §11).
     method: 'PUT', path: '/account/sessions/phone', scope: 'public', behaviours: ['1.4'],
-    event: 'users.[userId].sessions.[sessionId].create',
     rateLimit: { limit: 10, keys: ['url:{url},userId:{param-userId}'] },
     params: [{ name: 'userId', validator: v.customId }, { name: 'secret', validator: v.text(256) }],
     action: async (ctx, p) => (await phone()).updatePhoneSession(ctx, p as { userId: string; secret: string }),

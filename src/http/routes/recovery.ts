@@ -14,7 +14,7 @@ const newPassword19 = (core: EmulatorCore) => v19.newPassword(core.config.auth.p
 /** Password recovery: the e-mailed reset link, then the new password. */
 export const recoveryRoutes: Route[] = [
   {
-    method: 'POST', path: '/account/recovery', scope: 'public', audit: 'recovery.create', event: 'users.[userId].recovery.[tokenId].create', behaviours: ['1.4'],
+    method: 'POST', path: '/account/recovery', scope: 'public', audit: 'recovery.create', behaviours: ['1.4'],
     // Two buckets, both counted: per e-mail and per IP (spec §2.3).
     rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}', 'ip:{ip}'] },
     params: [
@@ -25,7 +25,7 @@ export const recoveryRoutes: Route[] = [
   },
   {
     // 1.9.6 (1.9 spec §6.28): a Redirect `url`, and the IP bucket is per route too.
-    method: 'POST', path: '/account/recovery', scope: 'public', audit: 'recovery.create', event: 'users.[userId].recovery.[tokenId].create', behaviours: ['1.9'],
+    method: 'POST', path: '/account/recovery', scope: 'public', audit: 'recovery.create', behaviours: ['1.9'],
     rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}', 'url:{url},ip:{ip}'] },
     params: [
       { name: 'email', validator: v.email },
@@ -34,7 +34,7 @@ export const recoveryRoutes: Route[] = [
     action: async (ctx, p) => (await recovery()).createRecovery(ctx, p as { email: string; url: string }),
   },
   {
-    method: 'PUT', path: '/account/recovery', scope: 'public', audit: 'recovery.update', event: 'users.[userId].recovery.[tokenId].update', behaviours: ['1.4'],
+    method: 'PUT', path: '/account/recovery', scope: 'public', audit: 'recovery.update', behaviours: ['1.4'],
     rateLimit: { limit: 10, keys: ['url:{url},userId:{param-userId}'] },
     params: [
       { name: 'userId', validator: v.uid },
@@ -46,7 +46,7 @@ export const recoveryRoutes: Route[] = [
   },
   {
     // 1.9.6 (1.9 spec §6.29): no `passwordAgain`; the new password must pass strength and dictionary.
-    method: 'PUT', path: '/account/recovery', scope: 'public', audit: 'recovery.update', event: 'users.[userId].recovery.[tokenId].update', behaviours: ['1.9'],
+    method: 'PUT', path: '/account/recovery', scope: 'public', audit: 'recovery.update', behaviours: ['1.9'],
     rateLimit: { limit: 10, keys: ['url:{url},userId:{param-userId}'] },
     params: [
       { name: 'userId', validator: v.uid },

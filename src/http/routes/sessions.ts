@@ -5,7 +5,6 @@ import type { Route } from '../route.js';
 
 const emailSession: Omit<Route, 'path'> = {
   method: 'POST', scope: 'public', authMethod: 'emailPassword', audit: 'session.create', session: true,
-  event: 'users.[userId].sessions.[sessionId].create',
   rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}'] },
   abuseReset: true,
   params: [{ name: 'email', validator: v.email }, { name: 'password', validator: v.password }],
@@ -20,13 +19,11 @@ export const sessionRoutes: Route[] = [
   },
   {
     method: 'DELETE', path: '/account/sessions', scope: 'account', audit: 'session.delete',
-    event: 'users.[userId].sessions.[sessionId].delete',
     rateLimit: { limit: 100, keys: ['url:{url},ip:{ip}'] },
     action: (ctx) => sessions.deleteSessions(ctx),
   },
   {
     method: 'POST', path: '/account/sessions/anonymous', scope: 'public', authMethod: 'anonymous', audit: 'session.create', session: true,
-    event: 'users.[userId].sessions.[sessionId].create',
     rateLimit: { limit: 50, keys: ['ip:{ip}'] },
     action: (ctx) => sessions.createAnonymousSession(ctx),
   },
@@ -39,14 +36,12 @@ export const sessionRoutes: Route[] = [
   },
   {
     method: 'PATCH', path: '/account/sessions/:sessionId', scope: 'account', audit: 'session.update',
-    event: 'users.[userId].sessions.[sessionId].update',
     rateLimit: { limit: 10, keys: ['url:{url},ip:{ip}'] },
     params: [{ name: 'sessionId', validator: v.uid }],
     action: (ctx, p) => sessions.updateSession(ctx, p.sessionId),
   },
   {
     method: 'DELETE', path: '/account/sessions/:sessionId', scope: 'account', audit: 'session.delete',
-    event: 'users.[userId].sessions.[sessionId].delete',
     rateLimit: { limit: 100, keys: ['url:{url},ip:{ip}'] },
     params: [{ name: 'sessionId', validator: v.uid }],
     action: (ctx, p) => sessions.deleteSession(ctx, p.sessionId),

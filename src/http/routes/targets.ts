@@ -8,7 +8,6 @@ const targets = lazy(() => import('../../services/push-targets.js'));
 export const targetRoutes: Route[] = [
   {
     method: 'POST', path: '/account/targets/push', scope: 'targets.write', behaviours: ['1.9'], audit: 'target.create',
-    event: 'users.[userId].targets.[targetId].create',
     params: [
       { name: 'targetId', validator: v.customId },
       { name: 'identifier', validator: v.text(255) },
@@ -18,13 +17,11 @@ export const targetRoutes: Route[] = [
   },
   {
     method: 'PUT', path: '/account/targets/:targetId/push', scope: 'targets.write', behaviours: ['1.9'], audit: 'target.update',
-    event: 'users.[userId].targets.[targetId].update',
     params: [{ name: 'targetId', validator: v.uid }, { name: 'identifier', validator: v.text(255) }],
     action: async (ctx, p) => (await targets()).updatePushTarget(ctx, p as { targetId: string; identifier: string }),
   },
   {
     method: 'DELETE', path: '/account/targets/:targetId/push', scope: 'targets.write', behaviours: ['1.9'], audit: 'target.delete',
-    event: 'users.[userId].targets.[targetId].delete',
     params: [{ name: 'targetId', validator: v.uid }],
     action: async (ctx, p) => (await targets()).deletePushTarget(ctx, p as { targetId: string }),
   },

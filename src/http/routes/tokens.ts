@@ -37,7 +37,6 @@ const phoneToken: Omit<Route, 'path'> = {
 function tokenForSession(method: 'POST' | 'PUT', path: string, abuseReset: boolean): Route {
   return {
     method, path, scope: 'public', behaviours: ONLY_1_9, session: true, abuseReset, audit: 'session.create',
-    event: 'users.[userId].sessions.[sessionId].create',
     rateLimit: { limit: 10, keys: ['ip:{ip},userId:{param-userId}'] },
     params: [{ name: 'userId', validator: v.customId }, { name: 'secret', validator: v.text(256) }],
     action: async (ctx, p) => (await tokenSession()).createSession(ctx, p as { userId: string; secret: string }),
