@@ -1,4 +1,9 @@
-export { createEmulator, type Emulator } from './emulator.js';
+export { createEmulator, type Emulator, type CreateEmulatorOptions } from './emulator.js';
+export { AppwriteError } from './errors/appwrite-error.js';
+export type { UsersApi, SeedUser, UserChanges } from './testing/users.js';
+export type { SessionsApi, SessionOptions, CreatedSession } from './testing/sessions.js';
+export type { Snapshot } from './testing/snapshot.js';
+export type { Account, Session } from './models/models.js';
 export type { EmulatorOptions, AuthOptions, AuthMethods, PasswordHashOptions, ResolvedConfig } from './config.js';
 export type { Clock } from './clock.js';
 export type { Inbox, InboxFilter, InboxMessage } from './inbox/inbox.js';

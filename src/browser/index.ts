@@ -6,7 +6,7 @@
  *   // …only now create the Appwrite Client and boot the app.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { createEmulator, type Emulator } from '../emulator.js';
+import { createEmulator, type CreateEmulatorOptions, type Emulator } from '../emulator.js';
 import type { EmulatorOptions } from '../config.js';
 import type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
 
@@ -23,7 +23,7 @@ export async function mountInboxPanel(emulator: Emulator, options: InboxPanelOpt
 
 export const DEFAULT_WORKER_URL = '/appwrite-emulator-worker.js';
 
-export interface StartEmulatorOptions extends EmulatorOptions {
+export interface StartEmulatorOptions extends CreateEmulatorOptions {
   /** Show the dev inbox panel (default true). Pass options to configure it. */
   panel?: boolean | InboxPanelOptions;
   /** Where the service worker script is served (default `/appwrite-emulator-worker.js`). */

@@ -24,6 +24,8 @@ export interface NewSession {
   providerAccessToken?: string;
   providerRefreshToken?: string;
   providerAccessTokenExpiry?: number | null;
+  /** When the session passed an MFA challenge (the test API's two-factor sessions); default null. */
+  mfaUpdatedAt?: number | null;
 }
 
 /**
