@@ -48,15 +48,17 @@ export function openConnection(core: EmulatorCore, http: Handle, client: SocketC
   const fail = (error: unknown) => {
     const known = error instanceof RealtimeError;
     if (!known) console.error('[appwrite-emulator] unexpected realtime error', error);
+    // Anything unexpected is the emulator's bug: Appwrite answers a server error (spec 1.9 §8.3).
     const code = known ? error.code : 500;
-    state.send({ type: 'error', data: { code, message: code >= 500 ? 'Error: Server Error' : (error as Error).message } });
+    state.send({ type: 'error', data: { code, message: known ? error.message : 'Error: Server Error' } });
     if (code === POLICY_VIOLATION) close(code);
   };
   const close = (code: number) => {
     if (closed) return;
     closed = true;
-    client.close(code);
     onClose();
+    // After the error message is out: a socket still opening would drop it with the close.
+    setTimeout(() => client.close(code), 0);
   };
 
   // The handshake (spec 1.9 §8.1). The project comes from the URL; the socket carries no cookie or header the

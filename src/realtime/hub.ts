@@ -69,7 +69,8 @@ export function createHub(core: EmulatorCore, handle: Handle): RealtimeHub {
         return;
       }
       connects.push(now);
-      const connection = openConnection(core, handle, client, () => connection && connections.delete(connection));
+      let connection: Connection | null = null;
+      connection = openConnection(core, handle, client, () => connection && connections.delete(connection));
       if (connection) connections.add(connection);
     },
     publish(record) {
