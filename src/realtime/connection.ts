@@ -19,6 +19,8 @@ const MESSAGES_PER_MINUTE = 32;
 
 export interface Connection {
   deliver(event: PreparedEvent): void;
+  /** Resolves once the messages received so far are handled (a pending `authentication` included). */
+  idle(): Promise<void>;
 }
 
 /**
@@ -122,6 +124,7 @@ export function openConnection(core: EmulatorCore, http: Handle, client: SocketC
   });
 
   return {
+    idle: () => queue,
     deliver(event) {
       if (closed || !user || user.$id !== event.userId) return;
       const channels = eventChannels(event.template, user.$id, state.behaviour);

@@ -52,10 +52,17 @@ export function createHub(core: EmulatorCore, handle: Handle): RealtimeHub {
   (tabs as { unref?: () => void } | null)?.unref?.(); // Node's would keep a test process alive
   tabs?.addEventListener('message', (event: MessageEvent) => deliver(event.data as RealtimeEventRecord));
 
+  // Events go out in order, each once every socket has handled what it received before: an app that subscribes
+  // and then changes something gets the event even while its socket's `authentication` is still being checked.
+  let delivering = Promise.resolve();
   function deliver(record: RealtimeEventRecord) {
-    if (stopped) return;
-    const prepared = prepare(record);
-    if (prepared) for (const connection of connections) connection.deliver(prepared);
+    delivering = delivering
+      .then(() => Promise.all([...connections].map((c) => c.idle())))
+      .then(() => {
+        const prepared = stopped ? null : prepare(record);
+        if (prepared) for (const connection of connections) connection.deliver(prepared);
+      })
+      .catch((error: unknown) => console.error('[appwrite-emulator] a realtime event could not be delivered', error));
   }
 
   return {

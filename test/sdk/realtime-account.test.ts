@@ -199,6 +199,31 @@ describe.each(REALTIME_SDKS.map((rt) => [rt.name, rt] as const))('%s: the accoun
     expect(second.map((e) => e.payload.prefs)).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
+  it('blocking the account: the status event arrives, and the blocked session can no longer sign a socket in', async () => {
+    const { client, account } = rt.client();
+    const { userId: u } = await rt.signUp(account, 'ada@example.com');
+    const stored = globalThis.localStorage.getItem('cookieFallback')!;
+    const events: any[] = [];
+    const { unsubscribe } = await subscribeReady(rt, client, (e) => events.push(e));
+    const blocked = await account.updateStatus();
+    await waitForEvents(events, 1);
+    expect(events[0].events).toEqual(userEvents(u, 'status'));
+    expect(events[0].channels).toEqual(channelsOf(rt, u, true));
+    expect(events[0].payload).toEqual(JSON.parse(JSON.stringify(blocked)));
+    expect(events[0].payload.status).toBe(false);
+
+    // updateStatus cleared the stored session; a socket signing in with it is refused.
+    const session = JSON.parse(stored)[`a_session_${PROJECT}`];
+    const from = spy.sockets.length;
+    const socket = new WebSocket(`${REALTIME_URL}?project=${PROJECT}&channels[]=account`);
+    const opened = await spy.received((m) => m.type === 'connected', from);
+    socket.send(JSON.stringify({ type: 'authentication', data: { session } }));
+    await expect.poll(() => opened.received.length).toBe(2);
+    expect(opened.received[1]).toEqual({ type: 'error', data: { code: 1003, message: 'Session is not valid.' } });
+    socket.close();
+    await unsubscribe();
+  });
+
   it('a socket opened as a guest gets the events once it reconnects after the sign-in', async () => {
     forgetSession();
     const { client, account } = rt.client();
