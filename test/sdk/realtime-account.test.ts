@@ -11,7 +11,7 @@ import { PROJECT, useEmulator, useSecondEmulator } from '../helpers.js';
 import { authenticated, forgetSession, REALTIME_SDKS, REALTIME_URL, spyOnSockets, subscribed, type RealtimeSdk } from './realtime-helpers.js';
 import { quietSdkNotice } from './account-helpers.js';
 
-const { server } = useEmulator();
+const { server, emulator } = useEmulator();
 const spy = spyOnSockets();
 quietSdkNotice();
 
@@ -242,6 +242,47 @@ describe.each(REALTIME_SDKS.map((rt) => [rt.name, rt] as const))('%s: the accoun
     await rt.updatePrefs(account, { theme: 'dark' });
     await waitForEvents(events, 1);
     expect(events[0].payload).toMatchObject({ $id: userId, prefs: { theme: 'dark' } });
+  });
+});
+
+describe.each(REALTIME_SDKS.filter((rt) => rt.version >= 26).map((rt) => [rt.name, rt] as const))('%s: the 1.9.6 nested events', (_, rt) => {
+  it('sends confirmations without the token secret (phone: secret empty) and push targets with the Target', async () => {
+    const { client, account } = rt.client();
+    const { userId: u } = await rt.signUp(account, 'ada@example.com');
+    const events: any[] = [];
+    const { unsubscribe } = await subscribeReady(rt, client, (e) => events.push(e));
+    const without = ({ secret: _, ...rest }: any) => rest;
+
+    await account.createEmailVerification({ url: 'https://localhost/verify' });
+    const mail = await emulator.inbox.latest({ to: 'ada@example.com', kind: 'verification' });
+    const confirmed = await account.updateEmailVerification({ userId: u, secret: mail!.secret });
+    await waitForEvents(events, 2);
+    expect(events[1].events).toEqual(nestedEvents(u, 'verification', confirmed.$id, 'update'));
+    expect(events[1].payload).toEqual(without(confirmed));
+    expect('secret' in events[1].payload).toBe(false);
+
+    await rt.updatePhone(account, '+14155550100');
+    await account.createPhoneVerification();
+    const sms = await emulator.inbox.latest({ kind: 'phone-verification' });
+    const phone = await account.updatePhoneVerification({ userId: u, secret: sms!.secret });
+    await waitForEvents(events, 5);
+    expect(events[4].events).toEqual(nestedEvents(u, 'verification', phone.$id, 'update'));
+    expect(events[4].payload).toEqual({ ...phone, secret: '' });
+
+    const target = await account.createPushTarget({ targetId: 'device-1', identifier: 'token-1' });
+    await waitForEvents(events, 6);
+    expect(events[5].events).toEqual(nestedEvents(u, 'targets', 'device-1', 'create'));
+    expect(events[5].channels).toEqual(['account', `account.${u}`]);
+    expect(events[5].payload).toEqual(JSON.parse(JSON.stringify(target)));
+    const changed = await account.updatePushTarget({ targetId: 'device-1', identifier: 'token-2' });
+    await waitForEvents(events, 7);
+    expect(events[6].events[0]).toBe(`users.${u}.targets.device-1.update`);
+    expect(events[6].payload).toEqual(JSON.parse(JSON.stringify(changed)));
+    await account.deletePushTarget({ targetId: 'device-1' });
+    await waitForEvents(events, 8);
+    expect(events[7].events[0]).toBe(`users.${u}.targets.device-1.delete`);
+    expect(events[7].payload).toEqual(JSON.parse(JSON.stringify(changed)));
+    await unsubscribe();
   });
 });
 
