@@ -5,7 +5,7 @@
  * on the account channel: POST /account, the token-create routes, JWTs, GET routes, DELETE /account.
  *
  * One table here, beside the route tables rather than in their rows: the route tables are in the start bundle,
- * this one loads with the realtime code (decisions/008-realtime-events-table.md).
+ * this one loads with the realtime code (decisions/012-realtime-account-channel.md).
  */
 export const ROUTE_EVENTS: Readonly<Record<string, string>> = {
   'PATCH /account/name': 'update.name',
