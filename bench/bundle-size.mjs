@@ -24,6 +24,7 @@ const LAZY_WHEN = [
   [/validation\/(list-queries|queries)/, 'on the first identities or logs list (query parsing, both syntaxes)'],
   [/services\/(email-parser|phrase|email-token|token-session|token-rules|push-targets|oauth2-token|oauth-providers)/, 'on the first request of a 1.9.6 route that needs it'],
   [/crypto\/jwt/, 'on the first JWT sent or created'],
+  [/realtime\//, 'on the first realtime socket or the first change that may fire an account event'],
   [/oauth2-(consent|flow|page|handoff)/, 'only when an OAuth2 sign-in returns to the page'],
   [/services\/(oauth2|magic-url|phone|recovery|verification|identities|tokens)|inbox\/links/, 'on the first request of that route group'],
 ];
