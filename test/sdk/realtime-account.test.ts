@@ -10,6 +10,7 @@ import { createEmulator } from 'appwrite-emulator';
 import { PROJECT, useEmulator, useSecondEmulator } from '../helpers.js';
 import { authenticated, forgetSession, REALTIME_SDKS, REALTIME_URL, spyOnSockets, subscribed, type RealtimeSdk } from './realtime-helpers.js';
 import { quietSdkNotice } from './account-helpers.js';
+import { approve, FAILURE, oauth2Url, signIn, SUCCESS } from './oauth2-helpers.js';
 
 const { server, emulator } = useEmulator();
 const spy = spyOnSockets();
@@ -282,6 +283,24 @@ describe.each(REALTIME_SDKS.filter((rt) => rt.version >= 26).map((rt) => [rt.nam
     await waitForEvents(events, 8);
     expect(events[7].events[0]).toBe(`users.${u}.targets.device-1.delete`);
     expect(events[7].payload).toEqual(JSON.parse(JSON.stringify(changed)));
+    await unsubscribe();
+  });
+});
+
+describe('an OAuth2 sign-in (the redirect route) on the account channel', () => {
+  it('sends sessions.create with the new OAuth2 Session', async () => {
+    const [rt] = REALTIME_SDKS.filter((s) => s.version === 13);
+    const { client, account } = rt!.client();
+    const { userId: u } = await rt!.signUp(account, 'ada@example.com');
+    const events: any[] = [];
+    const { unsubscribe } = await subscribeReady(rt!, client, (e) => events.push(e));
+    // Signed in, the same person connects GitHub (Appwrite 1.4 signs in again and links the identity).
+    await signIn(emulator, oauth2Url(account, 'github', SUCCESS, FAILURE), approve('ada@example.com'));
+    await waitForEvents(events, 1);
+    const sessions = await account.listSessions();
+    const github = sessions.sessions.find((s: any) => s.provider === 'github');
+    expect(events[0].events).toEqual(nestedEvents(u, 'sessions', github.$id, 'create'));
+    expect(events[0].payload).toMatchObject({ $id: github.$id, userId: u, provider: 'github' });
     await unsubscribe();
   });
 });
