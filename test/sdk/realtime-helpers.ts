@@ -4,6 +4,8 @@
  */
 import * as sdk13 from 'appwrite-13';
 import * as sdk22 from 'appwrite-22';
+import * as sdk24 from 'appwrite-24';
+import * as sdk25 from 'appwrite-25';
 import * as sdk26 from 'appwrite-26';
 import * as sdk28 from 'appwrite-28';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
@@ -133,6 +135,9 @@ const viaClient = async (client: any, channels: string | string[], callback: (e:
 export const REALTIME_SDKS: RealtimeSdk[] = [
   { name: 'appwrite-13', version: 13, format: '1.4.0', server: '1.4', subscribeMessages: false, client: clientOf(sdk13), subscribe: viaClient, ...positional13 },
   { name: 'appwrite-22', version: 22, format: '1.8.0', server: '1.9', subscribeMessages: false, client: clientOf(sdk22), subscribe: viaClient, ...objectStyle },
+  // SDK 24: URL channels with per-subscription slots (`account[0][]=<query>`); SDK 25: the first with subscribe messages.
+  { name: 'appwrite-24', version: 24, format: '1.9.0', server: '1.9', subscribeMessages: false, client: clientOf(sdk24), subscribe: viaClient, ...objectStyle },
+  { name: 'appwrite-25', version: 25, format: '1.9.2', server: '1.9', subscribeMessages: true, client: clientOf(sdk25), subscribe: viaClient, ...objectStyle },
   { name: 'appwrite-26', version: 26, format: '1.9.5', server: '1.9', subscribeMessages: true, client: clientOf(sdk26), subscribe: viaClient, ...objectStyle },
   {
     // SDK 28's Realtime service (Client.subscribe is deprecated there).
