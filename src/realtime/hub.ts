@@ -99,7 +99,7 @@ function prepare(record: RealtimeEventRecord): PreparedEvent | null {
   const event = typeof record?.route === 'string' ? ROUTE_EVENTS[record.route] : undefined;
   const payload = record?.payload;
   if (!event || !payload || typeof payload !== 'object' || !Number.isFinite(record.at)) return null;
-  const userId = typeof payload.userId === 'string' ? payload.userId : record.model === 'account' ? String(payload.$id) : '';
+  const userId = typeof payload.userId === 'string' ? payload.userId : record.model === 'account' ? String(payload.$id) : record.user;
   if (!userId) return null;
   const { template, params } = eventTemplate(event, userId, String(payload.$id ?? ''));
   const cache = new Map<string, unknown>();

@@ -50,4 +50,17 @@ export const ROUTE_EVENTS: Readonly<Record<string, string>> = {
 
   // 1.9.6 only: Appwrite 1.4 declares it but never sets its params (1.4 spec §8.5); the service gives 1.4 no payload.
   'DELETE /account/identities/:identityId': 'identities.delete',
+
+  // MFA (1.9 spec §6.30-6.35), for when its routes are in the route table: the payload is the response (Account,
+  // MFAType, recovery codes; DELETE authenticators needs an `eventPayload` of `{}`), the user the audit user.
+  'PATCH /account/mfa': 'update.mfa',
+  'POST /account/mfa/authenticators/:type': 'update.mfa',
+  'PUT /account/mfa/authenticators/:type': 'update.mfa',
+  'DELETE /account/mfa/authenticators/:type': 'delete.mfa',
+  'POST /account/mfa/recovery-codes': 'update.mfa',
+  'PATCH /account/mfa/recovery-codes': 'update.mfa',
+  'POST /account/mfa/challenges': 'challenges.create',
+  'POST /account/mfa/challenge': 'challenges.create',
+  'PUT /account/mfa/challenges': 'sessions.create',
+  'PUT /account/mfa/challenge': 'sessions.create',
 };
