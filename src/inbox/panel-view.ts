@@ -15,6 +15,7 @@ const KIND_LABELS: Record<InboxMessage['kind'], string> = {
   'phone-session': 'Phone sign-in',
   'phone-verification': 'Phone verification',
   'email-otp': 'E-mail code sign-in',
+  'session-alert': 'New session alert',
 };
 
 const STYLE = `
@@ -135,7 +136,8 @@ export function createPanelView(ctx: {
         ...body,
         h('div', { class: 'actions' },
           message.url ? h('button', { type: 'button', class: 'primary', onclick: () => followLink(message.url!, { source: 'inbox' }) }, 'Open link') : null,
-          copy)));
+          // A session alert carries no secret: nothing to copy.
+          message.secret ? copy : null)));
   }
 
   function render() {
