@@ -1,4 +1,4 @@
-import { http, type HttpHandler } from 'msw';
+import { http, ws, type HttpHandler, type WebSocketHandler } from 'msw';
 import { createClock, type Clock } from './clock.js';
 import { resolveConfig, type EmulatorOptions, type ResolvedConfig } from './config.js';
 import type { EmulatorCore } from './core.js';
@@ -6,6 +6,8 @@ import { createRandom } from './crypto/random.js';
 import { createCallerCache } from './http/caller-cache.js';
 import { createRequestHandler } from './http/handle.js';
 import { lazyRouteGroups, routes } from './http/routes.js';
+import { lazy } from './http/lazy.js';
+import type { RealtimeHub } from './realtime/hub.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
 import { openDb, type EmulatorDb } from './storage/db.js';
 import type { IdTokenOptions } from './services/id-token.js';
@@ -25,8 +27,11 @@ export interface CreateEmulatorOptions extends EmulatorOptions {
 }
 
 export interface Emulator {
-  /** MSW handlers: pass them to `setupServer(...)` (Node) or `setupWorker(...)` (browser). */
-  handlers: HttpHandler[];
+  /**
+   * MSW handlers: pass them to `setupServer(...)` (Node) or `setupWorker(...)` (browser). The HTTP API, and the
+   * realtime socket at `<endpoint as ws(s)://>/realtime` (the `account` channel; its code loads on the first socket).
+   */
+  handlers: Array<HttpHandler | WebSocketHandler>;
   /** Wipes users, sessions, tokens, identities, logs, the inbox and rate-limit counters, and rewinds the clock. */
   reset(): Promise<void>;
   clock: Clock;
@@ -165,10 +170,15 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
   const callers = createCallerCache(config.databaseName);
   let users: UsersApi | undefined;
   let sessions: SessionsApi | undefined;
+  // Realtime (realtime/hub.ts): its code loads with the first socket or the first change that may fire an event,
+  // which it sends to this page's sockets and, through a BroadcastChannel, to the origin's other tabs.
+  let realtimeHub: RealtimeHub | undefined;
   const core: EmulatorCore = {
     config, clock, random, db, jwtKey, callers,
     onInboxMessage: (record) => inbox?.deliver(record),
+    publish: (event) => void loadRealtime().then((hub) => hub.publish(event), () => undefined),
   };
+  const loadRealtime = lazy(async () => (realtimeHub = (await import('./realtime/hub.js')).createHub(core, handle)));
 
   inbox = createInbox(core);
   const handle = createRequestHandler(core, routes, lazyRouteGroups);
@@ -184,8 +194,12 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
     const url = new URL(request.url);
     return url.origin === origin && (url.pathname === account || url.pathname.startsWith(`${account}/`) || url.pathname === ping);
   };
+  // The SDKs' realtime URL: the endpoint with https -> wss, http -> ws, plus /realtime.
+  const realtime = ws.link(`${config.endpoint.replace(/^http/, 'ws')}/realtime`);
+  // The SDKs send nothing before the server's `connected`, which the realtime code sends once loaded.
+  const sockets = realtime.addEventListener('connection', ({ client }) => void loadRealtime().then((hub) => hub.connect(client), () => client.close(1011)));
   return {
-    handlers: [http.all(ours, ({ request }) => handle(request))],
+    handlers: [http.all(ours, ({ request }) => handle(request)), sockets],
     handle,
     clock,
     config,
@@ -222,6 +236,7 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
       authenticators: async () => (await import('./http/routes/mfa.js')).mfaTestApi.listAuthenticators(core),
     },
     async close() {
+      realtimeHub?.close();
       inbox?.close();
       callers.close();
       // A database that failed to open (a snapshot URL that did not load) has nothing to close.

@@ -90,7 +90,10 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
 
   return async function handle(request: Request): Promise<Response> {
     const allowed = (host: string) => isAllowedHost(core, host);
-    const { behaviour, format } = resolveBehaviour(request, core.config.behaviour);
+    const seen = resolveBehaviour(request, core.config.behaviour);
+    const { behaviour, format } = seen;
+    // What the SDK talking to us speaks (preflights and page navigations carry no format): the realtime socket's.
+    if (format) core.lastRequest = seen;
     let headers = baseHeaders(request, allowed, behaviour);
     const warning = formatWarning(behaviour, format);
     if (warning) headers['X-Appwrite-Warning'] = warning;
@@ -154,6 +157,9 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
       const result = await route.action(ctx, params);
       if (resetsAbuse(route, behaviour, result)) await resetRateLimit(ctx, route.rateLimit!, raw);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
+      // Events (realtime/route-events.ts says which routes fire one): the payload is the body of a change.
+      const payload = (result.eventPayload ?? (request.method !== 'GET' && result.body)) as Record<string, unknown>;
+      if (payload) core.publish({ route: `${request.method} ${route.path}`, payload, user: result.auditUser?.$id, at: +now });
       return toResponse(result, headers, core, format);
     } catch (error) {
       return errorResponse(error, headers, behaviour);
