@@ -33,6 +33,7 @@ const LAZY_WHEN = [
   [/services\/(oauth2|magic-url|phone|recovery|verification|identities|tokens)|inbox\/links/, 'on the first request of that route group'],
   [/http\/routes\/mfa|services\/mfa|crypto\/totp/, 'the MFA route group (table and services): on the first request under /account/mfa'],
   [/services\/sessions/, 'on the first sign-in or session request (not needed to answer a signed-in page)'],
+  [/services\/(account|passwords)\.js$/, 'on the first account write: sign-up, name, e-mail, phone, password, prefs, status, deletion'],
 ];
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;

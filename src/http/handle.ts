@@ -8,6 +8,7 @@ import type { RequestContext, RouteResult } from './context.js';
 import { readParams, validateParams } from './params.js';
 import { applyRateLimit, resetRateLimit } from './rate-limit.js';
 import { refreshAccessedAt } from './accessed-at.js';
+import { isAllowedHost } from './allowed-hosts.js';
 import { baseHeaders, errorResponse, formatWarning, json, preflightHeaders } from './respond.js';
 import type { Route } from './route.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
@@ -33,16 +34,6 @@ function platformName(scheme: string): string | null {
   if (scheme === 'appwrite-ios:') return 'iOS';
   if (scheme === 'appwrite-android:') return 'Android';
   return null;
-}
-
-/** Hosts a request may come from or redirect to: localhost, the endpoint's host and the configured platforms. */
-export function allowedHosts(core: EmulatorCore): string[] {
-  return [...new Set(['localhost', core.config.endpointUrl.hostname, ...core.config.platforms])];
-}
-
-/** Whether a request may come from `host`: an allowed host, or a sub-domain of a `*.example.com` platform. */
-export function isAllowedHost(core: EmulatorCore, host: string): boolean {
-  return allowedHosts(core).some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1))));
 }
 
 /**
