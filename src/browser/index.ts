@@ -7,7 +7,7 @@
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createEmulator, type Emulator } from '../emulator.js';
-import type { EmulatorOptions } from '../config.js';
+import { checkOptionKeys, EMULATOR_OPTION_KEYS, optionKeys, resolveConfig, type EmulatorOptions } from '../config.js';
 import type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
 
 export type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
@@ -35,6 +35,20 @@ export interface StartEmulatorOptions extends EmulatorOptions {
   /** Skip the console line announcing the emulator (default false). */
   quiet?: boolean;
 }
+
+/** startEmulator's own option keys, beside createEmulator's (config.ts): one line per option. */
+const BROWSER_OPTION_KEYS = optionKeys<Omit<StartEmulatorOptions, keyof EmulatorOptions>>({
+  panel: 1,
+  workerUrl: 1,
+  allowInProduction: 1,
+  exposeForTests: 1,
+  quiet: 1,
+});
+
+const PANEL_OPTION_KEYS = optionKeys<InboxPanelOptions>({
+  open: 1,
+  position: 1,
+});
 
 export interface BrowserEmulator extends Emulator {
   /** The Mock Service Worker instance serving the emulator. */
@@ -89,7 +103,12 @@ function controlled(timeoutMs: number): Promise<void> {
 const BEHAVIOUR_LINE = { auto: 'SDK 13: Appwrite 1.4, SDK 14+: Appwrite 1.9.6', '1.4': 'Appwrite 1.4', '1.9': 'Appwrite 1.9.6' } as const;
 
 export async function startEmulator(options: StartEmulatorOptions): Promise<BrowserEmulator> {
+  if (options && typeof options === 'object') {
+    checkOptionKeys('', options, [...EMULATOR_OPTION_KEYS, ...BROWSER_OPTION_KEYS]);
+    if (options.panel && typeof options.panel === 'object') checkOptionKeys('panel.', options.panel, PANEL_OPTION_KEYS);
+  }
   const { panel = true, workerUrl = DEFAULT_WORKER_URL, allowInProduction = false, exposeForTests = false, quiet = false, ...emulatorOptions } = options ?? ({} as StartEmulatorOptions);
+  resolveConfig(emulatorOptions); // misused options throw their TypeError first, wherever the page runs
   if (isProductionBuild() && !allowInProduction) {
     throw new Error(
       'appwrite-emulator: refusing to start in a production build (it would fake sign-ins for real users). '

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { checkOptionKeys, optionKeys } from '../config.js';
 import { WORKER_FILE_NAME, workerScript } from './worker-script.js';
 
 export interface AppwriteEmulatorPluginOptions {
@@ -6,11 +7,16 @@ export interface AppwriteEmulatorPluginOptions {
   emit?: boolean;
 }
 
+const PLUGIN_OPTION_KEYS = optionKeys<AppwriteEmulatorPluginOptions>({
+  emit: 1,
+});
+
 /**
  * Serves `/appwrite-emulator-worker.js` in `vite dev` (at the app's `base`) and emits it on `vite build`, so the app
  * needs no copy in its public folder. Use with `startEmulator()` from `appwrite-emulator/browser`.
  */
 export function appwriteEmulator(options: AppwriteEmulatorPluginOptions = {}): Plugin {
+  checkOptionKeys('', options, PLUGIN_OPTION_KEYS);
   let base = '/';
   return {
     name: 'appwrite-emulator',
