@@ -53,6 +53,12 @@ export interface EmulatorOptions {
   projectName?: string;
   /** Allowed hosts for redirect URLs and request origins, besides `localhost` and the endpoint's host. */
   platforms?: string[];
+  /**
+   * Requests to the endpoint for the Appwrite services the emulator does not emulate (Databases, TablesDB,
+   * Storage, Functions, …): 'error' (default) answers an Appwrite-shaped 501 naming the service and warns once per
+   * service; 'passthrough' lets them go on, to the app's later msw handlers or the network (a real server, a proxy).
+   */
+  otherServices?: 'error' | 'passthrough';
   /** Apply Appwrite's per-route rate limits (default true). */
   rateLimits?: boolean;
   auth?: AuthOptions;
@@ -80,6 +86,7 @@ export interface ResolvedConfig {
   endpoint: string;
   endpointUrl: URL;
   platforms: string[];
+  otherServices: 'error' | 'passthrough';
   rateLimits: boolean;
   ip: string;
   userAgent: string;
@@ -123,6 +130,7 @@ export const EMULATOR_OPTION_KEYS = optionKeys<EmulatorOptions>({
   endpoint: 1,
   projectName: 1,
   platforms: 1,
+  otherServices: 1,
   rateLimits: 1,
   auth: 1,
   now: 1,
@@ -250,6 +258,9 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
   checkOptionKeys('auth.', auth, AUTH_OPTION_KEYS);
   checkOptionKeys('auth.methods.', methods, AUTH_METHOD_KEYS);
   checkOptionKeys('auth.passwordHash.', hash, PASSWORD_HASH_KEYS);
+  if (options.otherServices !== undefined && options.otherServices !== 'error' && options.otherServices !== 'passthrough') {
+    throw new TypeError(`appwrite-emulator: option otherServices must be 'error' or 'passthrough', got ${String(options.otherServices)}`);
+  }
   if (options.behaviour !== undefined && !['auto', '1.4', '1.9'].includes(options.behaviour as string)) {
     throw new TypeError(`appwrite-emulator: option behaviour must be 'auto', '1.4' or '1.9', got ${String(options.behaviour)}`);
   }
@@ -260,6 +271,7 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
     endpoint,
     endpointUrl,
     platforms: (options.platforms ?? []).map((p) => p.toLowerCase()),
+    otherServices: options.otherServices ?? 'error',
     rateLimits: bool('rateLimits', options.rateLimits, true),
     ip: str('ip', options.ip, '127.0.0.1'),
     userAgent: str('userAgent', options.userAgent, 'UNKNOWN'),

@@ -4,7 +4,7 @@ import { resolveConfig, type EmulatorOptions, type ResolvedConfig } from './conf
 import type { EmulatorCore } from './core.js';
 import { createRandom } from './crypto/random.js';
 import { createCallerCache } from './http/caller-cache.js';
-import { createRequestHandler } from './http/handle.js';
+import { createRequestHandler, isAllowedHost } from './http/handle.js';
 import { routes } from './http/routes.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
 import { openDb, type EmulatorDb } from './storage/db.js';
@@ -101,8 +101,21 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const url = new URL(request.url);
     return url.origin === origin && (url.pathname === account || url.pathname.startsWith(`${account}/`) || url.pathname === ping);
   };
+  // Any other path under the endpoint is another Appwrite service (Databases, Storage, …): answered with an error
+  // saying so, loaded on first use (http/other-services.ts), unless the app lets them pass. Not for an endpoint at
+  // an origin's root, where the page's own files live.
+  const warned = new Set<string>();
+  const other = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    return base !== '' && url.origin === origin && url.pathname.startsWith(`${base}/`);
+  };
+  const handlers = [http.all(ours, ({ request }) => handle(request))];
+  if (config.otherServices === 'error') {
+    handlers.push(http.all(other, async ({ request }) => (await import('./http/other-services.js'))
+      .answerOtherService(request, config, warned, (host) => isAllowedHost(core, host))));
+  }
   return {
-    handlers: [http.all(ours, ({ request }) => handle(request))],
+    handlers,
     handle,
     clock,
     config,
