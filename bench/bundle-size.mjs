@@ -23,6 +23,10 @@ const LAZY_WHEN = [
   [/validation\/(list-queries|queries)/, 'on the first identities or logs list (query parsing, both syntaxes)'],
   [/services\/(email-parser|phrase|email-token|token-session|token-rules|push-targets|oauth2-token|oauth-providers)/, 'on the first request of a 1.9.6 route that needs it'],
   [/crypto\/jwt/, 'on the first JWT sent or created'],
+  [/http\/rate-limit/, 'on the first rate-limited request (sign-up, sign-in, token, recovery and verification routes)'],
+  [/http\/other-services|errors\/emulator-errors/, 'on the first request to an Appwrite service the emulator does not emulate'],
+  [/browser\/start-errors/, 'when startEmulator() fails, or warns of a request to another endpoint'],
+  [/option-keys/, 'when an option key is unknown (the error naming the nearest valid key)'],
   [/oauth2-(consent|flow|page|handoff)/, 'only when an OAuth2 sign-in returns to the page'],
   [/services\/(oauth2|magic-url|phone|recovery|verification|identities|tokens)|inbox\/links/, 'on the first request of that route group'],
 ];

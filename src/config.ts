@@ -119,77 +119,44 @@ export const ONE_YEAR_SECONDS = 31_536_000;
 export const DEFAULT_PASSWORD_HASH: Required<PasswordHashOptions> = { memoryCost: 16, timeCost: 1, threads: 1 };
 
 /**
- * The keys each options object accepts, one list per object. The compiler checks each list against its interface
- * (a key missing here, or one the interface lacks, is a type error), so adding an option is one line in its list.
+ * The options each options object accepts are the keys it resolves to (so a new option is known as soon as it is
+ * resolved), plus the top-level ones that resolve elsewhere, listed here. The compiler checks the lists: a key of
+ * an options interface that is neither resolved nor listed is a type error below.
  */
-export const optionKeys = <T>(known: Record<keyof T, 1>): string[] => Object.keys(known);
+const UNRESOLVED_KEYS = ['now', 'seed', 'indexedDB'] as const;
+type Unresolved = (typeof UNRESOLVED_KEYS)[number];
+type Missing<Options, Resolved> = Exclude<keyof Options, keyof Resolved>;
+// Each must be `never`: an option key the resolved config lacks would be refused as unknown.
+const keysChecked: [Missing<EmulatorOptions, ResolvedConfig & Record<Unresolved, 1>>, Missing<AuthOptions, ResolvedConfig['auth']>,
+  Missing<AuthMethods, ResolvedConfig['auth']['methods']>, Missing<PasswordHashOptions, ResolvedConfig['auth']['passwordHash']>] extends
+  [never, never, never, never] ? true : false = true;
+void keysChecked;
 
-export const EMULATOR_OPTION_KEYS = optionKeys<EmulatorOptions>({
-  projectId: 1,
-  behaviour: 1,
-  endpoint: 1,
-  projectName: 1,
-  platforms: 1,
-  otherServices: 1,
-  rateLimits: 1,
-  auth: 1,
-  now: 1,
-  seed: 1,
-  databaseName: 1,
-  indexedDB: 1,
-  ip: 1,
-  userAgent: 1,
-});
+/** An options key that no option has (`auth.sesionLength`), with the keys valid where it was found. */
+export interface UnknownOption {
+  /** The path of the object it was found in, with a trailing dot (`'auth.'`), or '' at the top level. */
+  prefix: string;
+  key: string;
+  known: string[];
+}
 
-const AUTH_OPTION_KEYS = optionKeys<AuthOptions>({
-  sessionLength: 1,
-  maxSessions: 1,
-  passwordHistory: 1,
-  passwordDictionary: 1,
-  personalDataCheck: 1,
-  limit: 1,
-  methods: 1,
-  passwordHash: 1,
-});
-
-const AUTH_METHOD_KEYS = optionKeys<AuthMethods>({
-  emailPassword: 1,
-  anonymous: 1,
-  magicURL: 1,
-  phone: 1,
-  jwt: 1,
-  emailOtp: 1,
-});
-
-const PASSWORD_HASH_KEYS = optionKeys<PasswordHashOptions>({
-  memoryCost: 1,
-  timeCost: 1,
-  threads: 1,
-});
-
-/** Edit distance (Levenshtein), case-insensitive, to name the option a misspelled key meant. */
-function distance(a: string, b: string): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
-  let row = [...Array(b.length + 1).keys()];
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
+/** The first key of `options` not in `known`. Cheap: the error naming the nearest key is built in option-keys.ts. */
+export function findUnknownKey(prefix: string, options: object, known: readonly string[]): UnknownOption | null {
+  const key = Object.keys(options).find((k) => !known.includes(k));
+  return key === undefined ? null : { prefix, key, known: [...known] };
 }
 
 /**
- * A key no option has is a mistake (`auth.sesionLength` would silently keep the default): throw, naming the
- * nearest valid key. `prefix` is the object's path with a trailing dot (`'auth.'`), or '' at the top level.
+ * A key no option has is a set-up mistake (`auth.sesionLength` would silently keep the default). createEmulator()
+ * and startEmulator() refuse it; `alsoKnown`: startEmulator's own top-level keys.
  */
-export function checkOptionKeys(prefix: string, options: object, known: string[]): void {
-  for (const key of Object.keys(options)) {
-    if (known.includes(key)) continue;
-    const nearest = known.reduce((best, k) => (distance(key, k) < distance(key, best) ? k : best));
-    throw new TypeError(`appwrite-emulator: unknown option ${prefix}${key}: did you mean ${prefix}${nearest}? (valid: ${known.join(', ')})`);
-  }
+export function findUnknownOption(options: EmulatorOptions, resolved: ResolvedConfig, alsoKnown: readonly string[] = []): UnknownOption | null {
+  const { auth } = resolved;
+  const given = options.auth ?? {};
+  return findUnknownKey('', options, [...Object.keys(resolved).filter((k) => k !== 'endpointUrl'), ...UNRESOLVED_KEYS, ...alsoKnown])
+    ?? findUnknownKey('auth.', given, Object.keys(auth))
+    ?? findUnknownKey('auth.methods.', given.methods ?? {}, Object.keys(auth.methods))
+    ?? findUnknownKey('auth.passwordHash.', given.passwordHash ?? {}, Object.keys(auth.passwordHash));
 }
 
 function int(name: string, value: unknown, fallback: number, min: number, max: number): number {
@@ -221,7 +188,6 @@ function bool(name: string, value: unknown, fallback: boolean): boolean {
 
 export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
   if (!options || typeof options !== 'object') throw new TypeError('appwrite-emulator: createEmulator(options) needs an options object');
-  checkOptionKeys('', options, EMULATOR_OPTION_KEYS);
   const { projectId } = options;
   if (typeof projectId !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/.test(projectId)) {
     throw new TypeError('appwrite-emulator: option projectId must be a valid Appwrite id (1-36 chars of a-z, A-Z, 0-9, ".", "-", "_")');
@@ -255,9 +221,6 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
   const auth = obj('auth', options.auth);
   const methods = obj('auth.methods', auth.methods);
   const hash = obj('auth.passwordHash', auth.passwordHash);
-  checkOptionKeys('auth.', auth, AUTH_OPTION_KEYS);
-  checkOptionKeys('auth.methods.', methods, AUTH_METHOD_KEYS);
-  checkOptionKeys('auth.passwordHash.', hash, PASSWORD_HASH_KEYS);
   if (options.otherServices !== undefined && options.otherServices !== 'error' && options.otherServices !== 'passthrough') {
     throw new TypeError(`appwrite-emulator: option otherServices must be 'error' or 'passthrough', got ${String(options.otherServices)}`);
   }

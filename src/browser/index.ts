@@ -5,9 +5,10 @@
  *   await startEmulator({ projectId: 'my-project', endpoint: `${location.origin}/v1` });
  *   // …only now create the Appwrite Client and boot the app.
  */
+import { http, type RequestHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createEmulator, type Emulator } from '../emulator.js';
-import { checkOptionKeys, EMULATOR_OPTION_KEYS, optionKeys, resolveConfig, type EmulatorOptions } from '../config.js';
+import { findUnknownKey, findUnknownOption, resolveConfig, type EmulatorOptions } from '../config.js';
 import type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
 
 export type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
@@ -34,21 +35,20 @@ export interface StartEmulatorOptions extends EmulatorOptions {
   exposeForTests?: boolean;
   /** Skip the console line announcing the emulator (default false). */
   quiet?: boolean;
+  /**
+   * The app's own msw handlers, tried before the emulator's: stubs for the Appwrite services the emulator does not
+   * emulate (Databases, TablesDB, Storage, …), or any other API. More can be added later with `worker.use()`.
+   */
+  handlers?: RequestHandler[];
+  /** Log every request the worker handles in the console, as msw does (default false). */
+  logRequests?: boolean;
 }
 
-/** startEmulator's own option keys, beside createEmulator's (config.ts): one line per option. */
-const BROWSER_OPTION_KEYS = optionKeys<Omit<StartEmulatorOptions, keyof EmulatorOptions>>({
-  panel: 1,
-  workerUrl: 1,
-  allowInProduction: 1,
-  exposeForTests: 1,
-  quiet: 1,
-});
-
-const PANEL_OPTION_KEYS = optionKeys<InboxPanelOptions>({
-  open: 1,
-  position: 1,
-});
+/** startEmulator's own option keys, beside createEmulator's (config.ts); the compiler checks the list. */
+const BROWSER_OPTION_KEYS = ['panel', 'workerUrl', 'allowInProduction', 'exposeForTests', 'quiet', 'handlers', 'logRequests'] as const;
+const browserKeysChecked: Exclude<keyof StartEmulatorOptions, keyof EmulatorOptions | (typeof BROWSER_OPTION_KEYS)[number]> extends never ? true : false = true;
+void browserKeysChecked;
+const PANEL_OPTION_KEYS: Array<keyof InboxPanelOptions> = ['open', 'position'];
 
 export interface BrowserEmulator extends Emulator {
   /** The Mock Service Worker instance serving the emulator. */
@@ -103,47 +103,60 @@ function controlled(timeoutMs: number): Promise<void> {
 const BEHAVIOUR_LINE = { auto: 'SDK 13: Appwrite 1.4, SDK 14+: Appwrite 1.9.6', '1.4': 'Appwrite 1.4', '1.9': 'Appwrite 1.9.6' } as const;
 
 export async function startEmulator(options: StartEmulatorOptions): Promise<BrowserEmulator> {
-  if (options && typeof options === 'object') {
-    checkOptionKeys('', options, [...EMULATOR_OPTION_KEYS, ...BROWSER_OPTION_KEYS]);
-    if (options.panel && typeof options.panel === 'object') checkOptionKeys('panel.', options.panel, PANEL_OPTION_KEYS);
-  }
-  const { panel = true, workerUrl = DEFAULT_WORKER_URL, allowInProduction = false, exposeForTests = false, quiet = false, ...emulatorOptions } = options ?? ({} as StartEmulatorOptions);
-  resolveConfig(emulatorOptions); // misused options throw their TypeError first, wherever the page runs
-  if (isProductionBuild() && !allowInProduction) {
-    throw new Error(
-      'appwrite-emulator: refusing to start in a production build (it would fake sign-ins for real users). '
-      + 'Start it only in development, or pass allowInProduction: true for a deliberate demo deployment.',
-    );
-  }
-  if (typeof window === 'undefined' || !('serviceWorker' in navigator)) {
-    throw new Error(
-      'appwrite-emulator: startEmulator() needs a browser page with service workers (https or localhost). '
-      + 'In Node tests use createEmulator() with msw/node instead.',
-    );
-  }
+  const {
+    panel = true, workerUrl = DEFAULT_WORKER_URL, allowInProduction = false, exposeForTests = false, quiet = false,
+    handlers = [], logRequests = false, ...emulatorOptions
+  } = options ?? ({} as StartEmulatorOptions);
+  // Misused options throw their TypeError first, wherever the page runs; the error naming the nearest key of a
+  // misspelled one loads only then.
+  const unknown = findUnknownOption(emulatorOptions, resolveConfig(emulatorOptions), BROWSER_OPTION_KEYS)
+    ?? (panel && typeof panel === 'object' ? findUnknownKey('panel.', panel, PANEL_OPTION_KEYS) : null);
+  if (unknown) throw (await import('../option-keys.js')).unknownOptionError(unknown);
+  if (!Array.isArray(handlers)) throw new TypeError('appwrite-emulator: option handlers must be an array of msw handlers');
+  const errors = () => import('./start-errors.js');
+  if (isProductionBuild() && !allowInProduction) throw (await errors()).productionRefusal();
+  if (typeof window === 'undefined' || !('serviceWorker' in navigator)) throw (await errors()).noServiceWorker();
+  // Another worker in this page's scope (the app's own MSW) would be replaced by ours, and msw's start() would
+  // then never settle: fail at once, saying what to do instead.
+  const scriptUrl = new URL(workerUrl, location.href).href;
+  const registration = await navigator.serviceWorker.getRegistration();
+  const current = registration && (registration.active ?? registration.waiting ?? registration.installing);
+  if (current && current.scriptURL !== scriptUrl) throw (await errors()).otherWorker(current.scriptURL, workerUrl);
 
   // The page's requests reach the emulator through the service worker without a User-Agent header; record the
   // browser's own, as the real server would see it.
   const emulator = createEmulator({ userAgent: navigator.userAgent, ...emulatorOptions });
-  const worker = setupWorker(...emulator.handlers);
+  const { endpoint } = emulator.config;
+  let mismatchWarned = false;
+  // Last: an Appwrite request (it carries X-Appwrite-Project) that none of the above took went to another endpoint
+  // than the emulator's, or is another service passed through. The predicate only warns (once); it matches nothing.
+  const mismatch = http.all(({ request }) => {
+    if (!mismatchWarned && request.headers.has('x-appwrite-project') && !request.url.startsWith(`${endpoint}/`)) {
+      mismatchWarned = true;
+      void errors().then((m) => m.warnEndpointMismatch(request.url, endpoint));
+    }
+    return false;
+  }, () => undefined);
+  const worker = setupWorker(...handlers, ...emulator.handlers, mismatch);
   // Open IndexedDB now, while the service worker registers, instead of on the first request: on a first visit,
   // creating the database made the first response ~20 ms slower than a bare msw handler's (`npm run bench`,
   // browser start-up table). A failure is not lost: db() keeps the rejected promise and the first request reports it.
   emulator.db().catch(() => undefined);
   // The panel's code loads while the worker starts; it is mounted once the emulator serves requests.
   const panelCode = panel === false ? null : import('../inbox/panel.js');
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await worker.start({ serviceWorker: { url: workerUrl }, onUnhandledRequest: 'bypass', quiet: true });
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(async () => reject((await errors()).startTimeout(workerUrl, 10)), 10_000);
+    });
+    await Promise.race([worker.start({ serviceWorker: { url: workerUrl }, onUnhandledRequest: 'bypass', quiet: !logRequests }), timeout]);
     await controlled(10_000);
   } catch (error) {
     worker.stop();
     await emulator.close().catch(() => undefined); // the early open above may have failed too: report the worker
-    throw new Error(
-      `appwrite-emulator: could not start the service worker at ${workerUrl}. Serve it with the appwriteEmulator() `
-      + 'Vite plugin (appwrite-emulator/vite) or write it into your public folder: npx appwrite-emulator init public. '
-      + `Cause: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
+    throw /^appwrite-emulator: the service worker at/.test((error as Error)?.message) ? error : (await errors()).workerNotStarted(workerUrl, error);
+  } finally {
+    clearTimeout(timer);
   }
 
   const mounted = panelCode && (await panelCode).mountInboxPanel(emulator, panel === true ? {} : (panel as InboxPanelOptions));
@@ -162,8 +175,18 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
   }
   // An OAuth2 sign-in handed back by the service worker (oauth2-page.ts): its code loads only when the worker's
   // marker is in the address, which most page loads never have.
-  if (location.hash.startsWith('#appwrite-emulator-oauth2=')) await (await import('./oauth2-page.js')).resumeOAuth2(browserEmulator);
+  await resumeOAuth2(browserEmulator);
   return browserEmulator;
+}
+
+/**
+ * Finishes an OAuth2 sign-in the service worker handed back to this page (the `#appwrite-emulator-oauth2=` marker
+ * in the address): the emulated consent screen, then the landing on the app's success or failure URL.
+ * startEmulator() calls it; an app that runs its own msw worker with `emulator.handlers` calls it once its worker
+ * has started. Its code loads only when the marker is there, which most page loads never have.
+ */
+export async function resumeOAuth2(emulator: Emulator): Promise<void> {
+  if (location.hash.startsWith('#appwrite-emulator-oauth2=')) await (await import('./oauth2-page.js')).resumeOAuth2(emulator);
 }
 
 export type { Emulator, EmulatorOptions };

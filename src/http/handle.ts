@@ -6,11 +6,11 @@ import { resolveBehaviour, type Behaviour } from './behaviour.js';
 import { encodeSession, hasSessionCookie, resolveCaller } from './caller.js';
 import type { RequestContext, RouteResult } from './context.js';
 import { readParams, validateParams } from './params.js';
-import { applyRateLimit, resetRateLimit } from './rate-limit.js';
 import { refreshAccessedAt } from './accessed-at.js';
 import { baseHeaders, errorResponse, formatWarning, json, preflightHeaders } from './respond.js';
 import type { Route } from './route.js';
 import type { UserRecord } from '../storage/records.js';
+import { lazy } from './lazy.js';
 import { createRouter } from './router.js';
 
 const METHOD_MESSAGES: Record<string, string> = {
@@ -84,6 +84,12 @@ export function missingScope(behaviour: Behaviour, scope: string): AppwriteError
  * auth-method gate, session rule, params, action. Then the audit entry. Every failure is turned into a response
  * here, in the request's server's error format.
  */
+/**
+ * The abuse counters load with the first rate-limited request (a sign-up, a sign-in), not at start: `GET /account`,
+ * a page's usual first call, has no limit (`npm run bench`, bundle size).
+ */
+const rateLimits = lazy(() => import('./rate-limit.js'));
+
 export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
   const match = createRouter(routes);
   const base = core.config.endpointUrl.pathname.replace(/\/$/, '');
@@ -133,7 +139,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
         user,
         session: caller.session,
       };
-      if (route.rateLimit) headers = { ...headers, ...(await applyRateLimit(ctx, route.rateLimit, raw)) };
+      if (route.rateLimit) headers = { ...headers, ...(await (await rateLimits()).applyRateLimit(ctx, route.rateLimit, raw)) };
       if (route.authMethod && !core.config.auth.methods[route.authMethod]) {
         throw new AppwriteError('user_auth_method_unsupported', METHOD_MESSAGES[route.authMethod]);
       }
@@ -143,7 +149,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       }
       const params = await validateParams(route, raw, core, behaviour);
       const result = await route.action(ctx, params);
-      if (resetsAbuse(route, behaviour, result)) await resetRateLimit(ctx, route.rateLimit!, raw);
+      if (resetsAbuse(route, behaviour, result)) await (await rateLimits()).resetRateLimit(ctx, route.rateLimit!, raw);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
       return toResponse(result, headers, core, format);
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { checkOptionKeys, optionKeys } from '../config.js';
+import { checkOptionKeys } from '../option-keys.js';
 import { WORKER_FILE_NAME, workerScript } from './worker-script.js';
 
 export interface AppwriteEmulatorPluginOptions {
@@ -7,9 +7,7 @@ export interface AppwriteEmulatorPluginOptions {
   emit?: boolean;
 }
 
-const PLUGIN_OPTION_KEYS = optionKeys<AppwriteEmulatorPluginOptions>({
-  emit: 1,
-});
+const PLUGIN_OPTION_KEYS: Array<keyof AppwriteEmulatorPluginOptions> = ['emit'];
 
 /**
  * Serves `/appwrite-emulator-worker.js` in `vite dev` (at the app's `base`) and emits it on `vite build`, so the app

@@ -6,15 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { createEmulator, type EmulatorOptions } from 'appwrite-emulator';
 import { startEmulator, type StartEmulatorOptions } from 'appwrite-emulator/browser';
 import { appwriteEmulator, type AppwriteEmulatorPluginOptions } from 'appwrite-emulator/vite';
-import { EMULATOR_OPTION_KEYS } from '../../src/config.js';
 
-const VALID_TOP = EMULATOR_OPTION_KEYS.join(', ');
+const VALID_TOP = 'projectId, behaviour, projectName, endpoint, platforms, otherServices, rateLimits, ip, userAgent, databaseName, auth, now, seed, indexedDB';
 
 describe('createEmulator(options) with an unknown key', () => {
   it.each([
     ['a misspelled auth option', { auth: { sesionLength: 60 } }, 'auth.sesionLength', 'auth.sessionLength',
       'sessionLength, maxSessions, passwordHistory, passwordDictionary, personalDataCheck, limit, methods, passwordHash'],
     ['a top-level key in the wrong case', { projectID: 'x' }, 'projectID', 'projectId', VALID_TOP],
+    ['the resolved-only endpointUrl', { endpointUrl: 'x' }, 'endpointUrl', 'endpoint', VALID_TOP],
     ['a misspelled top-level key', { rateLimit: false }, 'rateLimit', 'rateLimits', VALID_TOP],
     ['a misspelled key in another case', { databasename: 'x' }, 'databasename', 'databaseName', VALID_TOP],
     ['a misspelled method', { auth: { methods: { magicUrl: false } } }, 'auth.methods.magicUrl', 'auth.methods.magicURL',
@@ -45,7 +45,7 @@ describe('createEmulator(options) with an unknown key', () => {
 describe('startEmulator(options) with an unknown key', () => {
   it('names its own options beside createEmulator\'s', async () => {
     await expect(startEmulator({ projectId: 'p', workerURL: '/sw.js' } as unknown as StartEmulatorOptions)).rejects.toThrow(
-      new TypeError(`appwrite-emulator: unknown option workerURL: did you mean workerUrl? (valid: ${VALID_TOP}, panel, workerUrl, allowInProduction, exposeForTests, quiet)`),
+      new TypeError(`appwrite-emulator: unknown option workerURL: did you mean workerUrl? (valid: ${VALID_TOP}, panel, workerUrl, allowInProduction, exposeForTests, quiet, handlers, logRequests)`),
     );
   });
 
