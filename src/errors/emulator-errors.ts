@@ -28,7 +28,7 @@ export function emulatorErrorBody(type: EmulatorErrorType, message: string, resp
 
 /** Appwrite's REST services by their first path segment, as the SDKs name them. */
 const SERVICE_NAMES: Record<string, string> = {
-  databases: 'Databases', tablesdb: 'TablesDB', storage: 'Storage', functions: 'Functions', teams: 'Teams',
+  account: 'Account', databases: 'Databases', tablesdb: 'TablesDB', storage: 'Storage', functions: 'Functions', teams: 'Teams',
   users: 'Users', messaging: 'Messaging', locale: 'Locale', avatars: 'Avatars', graphql: 'GraphQL', health: 'Health',
   sites: 'Sites', tokens: 'Tokens', projects: 'Projects', project: 'Project', proxy: 'Proxy', migrations: 'Migrations',
   vcs: 'VCS', console: 'Console', realtime: 'Realtime',

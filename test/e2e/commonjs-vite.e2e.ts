@@ -77,4 +77,12 @@ describe('a CommonJS Vite project with the packed package', () => {
     expect(await response.text()).toContain('Mock Service Worker');
     expect(output).not.toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED|ERR_REQUIRE_ESM|error/i);
   });
+
+  it('answers an endpoint request that reached the dev server with the JSON error, not index.html', async () => {
+    const response = await fetch(`${origin}/v1/account`, { headers: { accept: 'text/html, */*', 'x-appwrite-response-format': '1.9.5' } });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=UTF-8');
+    const body = await response.json();
+    expect(body).toEqual({ message: expect.stringContaining('appwrite-emulator: GET /v1/account reached the Vite dev server'), code: 503, version: '1.9.6', type: 'emulator_not_intercepting' });
+  });
 });
