@@ -74,8 +74,12 @@ function isProductionBuild(): boolean {
   }
 }
 
-/** msw resolves start() once the worker answers; make sure the page is also controlled by it before we return. */
-function controlled(timeoutMs: number): Promise<void> {
+/**
+ * msw resolves start() once the worker answers, which on a first visit can be before the worker controls the page
+ * (its requests would still go to the network): resolves once it does. startEmulator() waits for it; an app that
+ * starts its own worker with `emulator.handlers` awaits it after `worker.start()`.
+ */
+export function waitUntilControlled(timeoutMs = 10_000): Promise<void> {
   const container = navigator.serviceWorker;
   if (container.controller) return Promise.resolve();
   return new Promise((resolve, reject) => {
@@ -150,7 +154,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
       timer = setTimeout(async () => reject((await errors()).startTimeout(workerUrl, 10)), 10_000);
     });
     await Promise.race([worker.start({ serviceWorker: { url: workerUrl }, onUnhandledRequest: 'bypass', quiet: !logRequests }), timeout]);
-    await controlled(10_000);
+    await waitUntilControlled();
   } catch (error) {
     worker.stop();
     await emulator.close().catch(() => undefined); // the early open above may have failed too: report the worker
