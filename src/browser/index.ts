@@ -120,12 +120,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
   const errors = () => import('./start-errors.js');
   if (isProductionBuild() && !allowInProduction) throw (await errors()).productionRefusal();
   if (typeof window === 'undefined' || !('serviceWorker' in navigator)) throw (await errors()).noServiceWorker();
-  // Another worker in this page's scope (the app's own MSW) would be replaced by ours, and msw's start() would
-  // then never settle: fail at once, saying what to do instead.
-  const scriptUrl = new URL(workerUrl, location.href).href;
-  const registration = await navigator.serviceWorker.getRegistration();
-  const current = registration && (registration.active ?? registration.waiting ?? registration.installing);
-  if (current && current.scriptURL !== scriptUrl) throw (await errors()).otherWorker(current.scriptURL, workerUrl);
+  // Asked now, answered while the emulator and its database get ready (below).
+  const registration = navigator.serviceWorker.getRegistration();
 
   // The page's requests reach the emulator through the service worker without a User-Agent header; record the
   // browser's own, as the real server would see it.
@@ -148,17 +144,25 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
   emulator.db().catch(() => undefined);
   // The panel's code loads while the worker starts; it is mounted once the emulator serves requests.
   const panelCode = panel === false ? null : import('../inbox/panel.js');
+  // Another worker in this page's scope (the app's own MSW) would be replaced by ours, and msw's start() would
+  // then never settle: fail at once, saying what to do instead.
+  const found = await registration;
+  const current = found && (found.active ?? found.waiting ?? found.installing);
+  if (current && current.scriptURL !== new URL(workerUrl, location.href).href) {
+    await emulator.close().catch(() => undefined);
+    throw (await errors()).otherWorker(current.scriptURL, workerUrl);
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(async () => reject((await errors()).startTimeout(workerUrl, 10)), 10_000);
+      timer = setTimeout(async () => reject(Object.assign((await errors()).startTimeout(workerUrl, 10), { final: true })), 10_000);
     });
     await Promise.race([worker.start({ serviceWorker: { url: workerUrl }, onUnhandledRequest: 'bypass', quiet: !logRequests }), timeout]);
     await waitUntilControlled();
   } catch (error) {
     worker.stop();
     await emulator.close().catch(() => undefined); // the early open above may have failed too: report the worker
-    throw /^appwrite-emulator: the service worker at/.test((error as Error)?.message) ? error : (await errors()).workerNotStarted(workerUrl, error);
+    throw (error as { final?: boolean })?.final ? error : (await errors()).workerNotStarted(workerUrl, error);
   } finally {
     clearTimeout(timer);
   }

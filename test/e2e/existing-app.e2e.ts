@@ -54,6 +54,21 @@ describe('an app wired to the emulator', () => {
     });
   });
 
+  it('warns once when Appwrite requests go to another endpoint than the emulator\'s; logRequests shows msw\'s log', async () => {
+    const page = await app.newPage();
+    await open(page, 'mismatch');
+    const warnings = () => app.logs.filter((line) => line.startsWith('[console.warning] [appwrite-emulator]'));
+    // The warning's text loads on demand: it lands a moment after the request.
+    await expect.poll(() => warnings().length).toBeGreaterThan(0);
+    expect(warnings()).toEqual([
+      `[console.warning] [appwrite-emulator] an Appwrite request went to ${app.url}elsewhere/v1/account, which is not the `
+      + `emulator's endpoint (${app.url}v1), so it went to the network instead of the emulator. Give the SDK client the `
+      + 'same endpoint as startEmulator({ endpoint }) (e.g. `${location.origin}/v1` for both).',
+    ]);
+    // msw's own request log (a console group per request it handled): the emulator's answer to GET /v1/account.
+    await expect.poll(() => app.logs.some((line) => line.includes('[MSW]') && line.includes('GET') && line.includes('/v1/account'))).toBe(true);
+  });
+
   it('with its own MSW worker, startEmulator() fails at once saying what to do; the app\'s worker keeps working', async () => {
     const page = await app.newPage();
     const result = await open(page, 'own-msw');
@@ -100,6 +115,6 @@ describe('an app wired to the emulator', () => {
     expect(await page.locator('#todos li').allTextContents()).toEqual(['Try the emulator']);
     expect(result.files).toEqual({ total: 0, files: [] }); // emulator.worker.use()
     expect(errorsIn(app.logs)).toEqual([]);
-    expect(app.logs.filter((line) => line.includes('[appwrite-emulator]') && line.startsWith('[console.warn]'))).toEqual([]);
+    expect(app.logs.filter((line) => line.startsWith('[console.warning] [appwrite-emulator]'))).toEqual([]);
   });
 });
