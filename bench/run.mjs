@@ -40,11 +40,12 @@ console.log(row(['baseline: msw/browser at start', bytes(size.msw.startMin), byt
 console.log('start chunks by part (marginal: the start size minus the start size with that package external):');
 for (const p of size.parts) console.log(row([`  ${p.name}`, bytes(p.min), bytes(p.gz)], bw));
 console.log(`fake-indexeddb (Node only) in the browser bundle: ${size.fakeIndexedDbChunks.length ? `YES, in ${size.fakeIndexedDbChunks.join(', ')}` : 'no (in no emitted chunk)'}`);
-// The panel is on by default, so the target is judged on the start chunks plus the panel's chunks (its own and the
-// link check it shares with the OAuth2 page, which loads with it).
-const panel = size.emulator.lazy.filter((c) => c.modules.some((id) => /inbox\/panel|browser\/safe-navigation/.test(id)));
+// The panel is on by default, so the target is judged on the start chunks plus the chunk startEmulator() fetches
+// for it at start: the badge (inbox/panel). The panel's body (inbox/panel-view) and its link check load on its first
+// open, not at start.
+const panel = size.emulator.lazy.filter((c) => c.modules.some((id) => /inbox\/panel\.[jt]s$/.test(id)));
 const withPanel = size.emulator.startGz + panel.reduce((n, c) => n + c.gz, 0);
-console.log(row(['  total at start + the inbox panel (default on)', '', bytes(withPanel)], bw));
+console.log(row(['  total at start + the inbox badge (panel on by default)', '', bytes(withPanel)], bw));
 console.log(`\nbundle target: under ${bytes(TARGET_GZ)} bytes gzipped at start, panel included -> ${withPanel < TARGET_GZ ? 'met' : 'NOT met'}`
   + ` (${bytes(withPanel)}; ${(withPanel / size.msw.startGz).toFixed(2)}x of msw/browser's own ${bytes(size.msw.startGz)})`);
 

@@ -6,12 +6,15 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { GRADUATE_USAGE, graduate, parseGraduateArgs } from './graduate.mjs';
 
 const WORKER_FILE_NAME = 'appwrite-emulator-worker.js';
 const USAGE = `Usage: appwrite-emulator init <publicDir>
 
   Writes ${WORKER_FILE_NAME} into <publicDir> (e.g. "public" for Vite), to be served at /${WORKER_FILE_NAME}.
-  With Vite you can use the appwriteEmulator() plugin from "appwrite-emulator/vite" instead.`;
+  With Vite you can use the appwriteEmulator() plugin from "appwrite-emulator/vite" instead.
+
+${GRADUATE_USAGE}`;
 
 async function workerScript() {
   // Published package: dist/browser/worker-prelude.js; a checkout of the repository: src/browser/worker-prelude.js.
@@ -34,6 +37,14 @@ async function main(args) {
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
     return 0;
+  }
+  if (command === 'graduate') {
+    const parsed = parseGraduateArgs(args.slice(1));
+    if (parsed.error) {
+      console.error(`appwrite-emulator graduate: ${parsed.error}\n\n${GRADUATE_USAGE}`);
+      return 1;
+    }
+    return (await graduate(parsed)) ? 0 : 1;
   }
   if (command !== 'init' || !publicDir || rest.length > 0) {
     console.error(USAGE);

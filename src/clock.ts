@@ -2,13 +2,22 @@
 export interface Clock {
   /** The emulator's current time. */
   now(): Date;
-  /** Moves the emulator's time forward by `ms` milliseconds (expiry tests). */
-  advance(ms: number): void;
+  /**
+   * Moves the emulator's time forward by `ms` milliseconds (expiry tests). The offset is kept in the database,
+   * so it survives a reload in the browser; the promise resolves once it is stored (awaiting it is optional).
+   */
+  advance(ms: number): Promise<void>;
   /** Undoes every advance(). */
   reset(): void;
 }
 
-export function createClock(base: () => Date = () => new Date()): Clock {
+/** What the emulator itself also needs: the offset to store, and to restore from the database. */
+export interface ClockController extends Clock {
+  offset(): number;
+  setOffset(ms: number): void;
+}
+
+export function createClock(base: () => Date = () => new Date(), store: (offset: number) => Promise<void> = async () => undefined): ClockController {
   let offset = 0;
   return {
     now: () => new Date(base().getTime() + offset),
@@ -17,9 +26,15 @@ export function createClock(base: () => Date = () => new Date()): Clock {
         throw new TypeError('appwrite-emulator: clock.advance(ms) needs a non-negative number of milliseconds');
       }
       offset += ms;
+      // Storing is best effort (a closed database, another tab's reset): the in-memory clock has moved anyway.
+      return store(offset).catch(() => undefined);
     },
     reset() {
       offset = 0;
+    },
+    offset: () => offset,
+    setOffset(ms: number) {
+      offset = ms;
     },
   };
 }

@@ -9,7 +9,24 @@ import { routes } from './http/routes.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
 import { openDb, type EmulatorDb } from './storage/db.js';
 import type { IdTokenOptions } from './services/id-token.js';
+import type { SessionsApi } from './testing/sessions.js';
+import type { Snapshot } from './testing/snapshot.js';
+import type { UsersApi } from './testing/users.js';
 import { loadCommonPasswords } from './validation/common-passwords.js';
+
+/** createEmulator's options: the server's, plus the state a fresh database starts from. */
+export interface CreateEmulatorOptions extends EmulatorOptions {
+  /**
+   * A snapshot (`await emulator.export()`, as an object or the URL of its JSON) loaded when the database is
+   * empty: on first use, and again after reset(). It never overwrites a database that holds anything.
+   */
+  snapshot?: Snapshot | string;
+}
+
+/** createEmulator()'s own option keys beside EmulatorOptions' (config.ts), for the unknown-key check; the compiler checks the list. */
+export const CREATE_OPTION_KEYS = ['snapshot'] as const;
+const createKeysChecked: Exclude<keyof CreateEmulatorOptions, keyof EmulatorOptions | (typeof CREATE_OPTION_KEYS)[number]> extends never ? true : false = true;
+void createKeysChecked;
 
 export interface Emulator {
   /** MSW handlers: pass them to `setupServer(...)` (Node) or `setupWorker(...)` (browser). */
@@ -37,12 +54,50 @@ export interface Emulator {
    * await account.createIdTokenSession({ provider: IdTokenProvider.Google, idToken, nonce: 'n1' });
    */
   idToken(options: IdTokenOptions): Promise<string>;
+  /** Test API: create, change, block and delete users without SDK calls (Appwrite 1.9.6's rules and models). */
+  users: UsersApi;
+  /** Test API: sign in as any user without a password, list and delete sessions. */
+  sessions: SessionsApi;
+  /** The whole state as a versioned JSON snapshot (users with their hashes, sessions, tokens, inbox, logs, ...). */
+  export(): Promise<Snapshot>;
+  /**
+   * Replaces the whole state with a snapshot, in one transaction. A malformed snapshot, or one from a newer
+   * appwrite-emulator, is refused with a TypeError and nothing changes.
+   */
+  import(snapshot: Snapshot): Promise<void>;
 }
 
-/** Creates an emulated Appwrite 1.4 Account API for one project. */
-export function createEmulator(options: EmulatorOptions): Emulator {
-  const config = resolveConfig(options);
-  const clock = createClock(options.now);
+/**
+ * An object whose methods load their implementation on first call: the test API's code (validation, the
+ * e-mail parser, snapshots) stays out of the browser start bundle. Not thenable, so `await emulator.users` is
+ * the object itself.
+ */
+function lazyApi<T extends object>(load: () => Promise<T>): T {
+  return new Proxy({}, {
+    get: (_, name) => (name === 'then' || typeof name === 'symbol' ? undefined
+      : async (...args: unknown[]) => {
+        const api = (await load()) as Record<string, (...a: unknown[]) => unknown>;
+        if (typeof api[name] !== 'function') throw new TypeError(`appwrite-emulator: no such test API call: ${name}()`);
+        return api[name](...args);
+      }),
+  }) as T;
+}
+
+/**
+ * Creates an emulated Appwrite Account API for one project: Appwrite 1.4 for SDK 13, Appwrite 1.9.6 for SDK 14+
+ * (the `behaviour` option).
+ */
+export function createEmulator(options: CreateEmulatorOptions): Emulator {
+  const { snapshot: initialSnapshot, ...serverOptions } = options ?? ({} as CreateEmulatorOptions);
+  const config = resolveConfig(serverOptions);
+  if (initialSnapshot !== undefined && (initialSnapshot === null || (typeof initialSnapshot !== 'object' && typeof initialSnapshot !== 'string'))) {
+    throw new TypeError('appwrite-emulator: option snapshot must be a snapshot object (from emulator.export()) or the URL of one');
+  }
+  // The clock's offset is stored with the data (meta `clockOffset`), so clock.advance() survives a reload. Only
+  // into an open database: storing must never reopen one that close() closed.
+  const clock = createClock(options.now, async (offset) => {
+    if (opened) await (await opened).meta.put({ key: 'clockOffset', value: String(offset) });
+  });
   const random = createRandom(options.seed);
   let inbox: InboxController | null = null;
   let opened: Promise<EmulatorDb> | null = null;
@@ -72,8 +127,23 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     if (config.auth.passwordDictionary) await loadCommonPasswords();
     const database = await openDb(config.databaseName, options.indexedDB);
     await database.open();
+    if (initialSnapshot !== undefined) {
+      try {
+        await loadInitialSnapshot(database);
+      } catch (error) {
+        database.close();
+        throw error;
+      }
+    }
+    // Advances made before the database opened count on top of the stored offset.
+    const stored = Number((await database.meta.get('clockOffset'))?.value ?? 0);
+    if (Number.isFinite(stored) && stored > 0) clock.setOffset(stored + clock.offset());
+    if (clock.offset() !== stored) await database.meta.put({ key: 'clockOffset', value: String(clock.offset()) });
     return database;
   })());
+
+  /** The `snapshot` option, loaded only into an empty database (testing/snapshot.ts). */
+  const loadInitialSnapshot = async (database: EmulatorDb) => (await import('./testing/index.js')).loadSnapshotOption(database, initialSnapshot!);
 
   function jwtKey(create: true): Promise<Uint8Array>;
   function jwtKey(create: false): Promise<Uint8Array | null>;
@@ -82,6 +152,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   }
 
   const callers = createCallerCache(config.databaseName);
+  let users: UsersApi | undefined;
+  let sessions: SessionsApi | undefined;
   const core: EmulatorCore = {
     config, clock, random, db, jwtKey, callers,
     onInboxMessage: (record) => inbox?.deliver(record),
@@ -123,18 +195,33 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     db,
     async reset() {
       const database = await db();
-      await database.transaction('rw', database.allTables, async () => {
-        await Promise.all(database.allTables.map((table) => table.clear()));
+      await database.transaction('rw', database.tables, async () => {
+        await Promise.all(database.tables.map((table) => table.clear()));
       });
       callers.clear();
       clock.reset();
+      // Back to the initial state: the seed snapshot, when there is one.
+      if (initialSnapshot !== undefined) await loadInitialSnapshot(database);
+    },
+    users: lazyApi(async () => (users ??= (await import('./testing/index.js')).createUsersApi(core))),
+    sessions: lazyApi(async () => (sessions ??= (await import('./testing/index.js')).createSessionsApi(core))),
+    async export() {
+      const { exportSnapshot } = await import('./testing/index.js');
+      return exportSnapshot(await db(), config.projectId, clock.now(), clock.offset());
+    },
+    async import(snapshot) {
+      const [{ importSnapshot, storedClockOffset }, database] = await Promise.all([import('./testing/index.js'), db()]);
+      await importSnapshot(database, snapshot);
+      callers.clear();
+      clock.setOffset(storedClockOffset((snapshot as Snapshot).tables.meta as Array<{ key: string; value: string }> | undefined));
     },
     // Loaded on first use (it brings the JWT code), like the route.
     idToken: async (o) => (await import('./services/id-token.js')).mintIdToken(core, o),
     async close() {
       inbox?.close();
       callers.close();
-      if (opened) (await opened).close();
+      // A database that failed to open (a snapshot URL that did not load) has nothing to close.
+      if (opened) (await opened.catch(() => null))?.close();
       opened = null;
     },
   };

@@ -7,7 +7,7 @@
  */
 import { http, type RequestHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { createEmulator, type Emulator } from '../emulator.js';
+import { CREATE_OPTION_KEYS, createEmulator, type CreateEmulatorOptions, type Emulator } from '../emulator.js';
 import { findUnknownKey, findUnknownOption, resolveConfig, type EmulatorOptions } from '../config.js';
 import type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
 
@@ -24,7 +24,7 @@ export async function mountInboxPanel(emulator: Emulator, options: InboxPanelOpt
 
 export const DEFAULT_WORKER_URL = '/appwrite-emulator-worker.js';
 
-export interface StartEmulatorOptions extends EmulatorOptions {
+export interface StartEmulatorOptions extends CreateEmulatorOptions {
   /** Show the dev inbox panel (default true). Pass options to configure it. */
   panel?: boolean | InboxPanelOptions;
   /** Where the service worker script is served (default `/appwrite-emulator-worker.js`). */
@@ -46,7 +46,7 @@ export interface StartEmulatorOptions extends EmulatorOptions {
 
 /** startEmulator's own option keys, beside createEmulator's (config.ts); the compiler checks the list. */
 const BROWSER_OPTION_KEYS = ['panel', 'workerUrl', 'allowInProduction', 'exposeForTests', 'quiet', 'handlers', 'logRequests'] as const;
-const browserKeysChecked: Exclude<keyof StartEmulatorOptions, keyof EmulatorOptions | (typeof BROWSER_OPTION_KEYS)[number]> extends never ? true : false = true;
+const browserKeysChecked: Exclude<keyof StartEmulatorOptions, keyof CreateEmulatorOptions | (typeof BROWSER_OPTION_KEYS)[number]> extends never ? true : false = true;
 void browserKeysChecked;
 const PANEL_OPTION_KEYS: Array<keyof InboxPanelOptions> = ['open', 'position'];
 
@@ -113,7 +113,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
   } = options ?? ({} as StartEmulatorOptions);
   // Misused options throw their TypeError first, wherever the page runs; the error naming the nearest key of a
   // misspelled one loads only then.
-  const unknown = findUnknownOption(emulatorOptions, resolveConfig(emulatorOptions), BROWSER_OPTION_KEYS)
+  const unknown = findUnknownOption(emulatorOptions, resolveConfig(emulatorOptions), [...CREATE_OPTION_KEYS, ...BROWSER_OPTION_KEYS])
     ?? (panel && typeof panel === 'object' ? findUnknownKey('panel.', panel, PANEL_OPTION_KEYS) : null);
   if (unknown) throw (await import('../option-keys.js')).unknownOptionError(unknown);
   if (!Array.isArray(handlers)) throw new TypeError('appwrite-emulator: option handlers must be an array of msw handlers');

@@ -12,8 +12,9 @@ export class AppwriteError extends Error {
   /** The throw site's own message, if any (it wins over both tables). */
   readonly explicitMessage: string | undefined;
 
-  constructor(type: ErrorType, message?: string) {
-    const [code, defaultMessage] = errorEntry(type, '1.4');
+  /** `behaviour` picks the table `code` and the default message come from (the test API reports 1.9.6's). */
+  constructor(type: ErrorType, message?: string, behaviour: Behaviour = '1.4') {
+    const [code, defaultMessage] = errorEntry(type, behaviour);
     super(message ?? defaultMessage);
     this.name = 'AppwriteError';
     this.type = type;

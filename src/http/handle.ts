@@ -111,6 +111,8 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
 
       const raw = { ...(await readParams(request, url)), ...found?.pathParams };
       const project = typeof raw.project === 'string' && raw.project ? raw.project : request.headers.get('x-appwrite-project');
+      // The database holds the clock's offset (clock.advance() before a reload): it must be read before `now`.
+      await core.db();
       const now = core.clock.now();
       // 1.9.6 resolves the caller (and its JWT conflicts) before the project check; 1.4 after.
       const early = behaviour === '1.9' ? await resolveCaller(core, request, now, behaviour) : null;

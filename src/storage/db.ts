@@ -32,11 +32,6 @@ export class EmulatorDb extends Dexie {
     // Rate-limit counters indexed by window, so past windows' rows can be deleted cheaply.
     this.version(2).stores({ rateLimits: 'key, windowStart' });
   }
-
-  /** Every table, for reset() and for one-transaction-over-everything operations. */
-  get allTables() {
-    return [this.users, this.sessions, this.tokens, this.identities, this.logs, this.rateLimits, this.inbox, this.meta];
-  }
 }
 
 /**

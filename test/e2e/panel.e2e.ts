@@ -110,10 +110,13 @@ describe('inbox panel', () => {
   it('is keyboard usable: Enter on the badge opens it with focus in the panel, Escape closes it and refocuses the badge', async () => {
     const page = await app.newPage();
     await openApp(page);
+    // Until the first open only the badge is there: the panel's body is not even loaded.
+    expect(await page.evaluate(() => document.querySelector('appwrite-emulator-inbox')!.shadowRoot!.querySelector('.panel'))).toBeNull();
     await badge(page).focus();
     await page.keyboard.press('Enter');
     expect(await badge(page).getAttribute('aria-expanded')).toBe('true');
-    expect(await page.evaluate(() => document.querySelector('appwrite-emulator-inbox')!.shadowRoot!.activeElement?.getAttribute('aria-label'))).toBe('Filter by recipient');
+    // The panel's body loads on first open: focus moves into it once it is there.
+    await expect.poll(() => page.evaluate(() => document.querySelector('appwrite-emulator-inbox')!.shadowRoot!.activeElement?.getAttribute('aria-label'))).toBe('Filter by recipient');
     await page.keyboard.press('Escape');
     expect(await panel(page).isHidden()).toBe(true);
     expect(await badge(page).getAttribute('aria-expanded')).toBe('false');
