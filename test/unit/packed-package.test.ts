@@ -40,8 +40,9 @@ const specifier = (key: string) => `appwrite-emulator${key.slice(1)}`;
 
 const EXPECTED_EXPORTS: Record<string, string[]> = {
   '.': ['createEmulator'],
-  './browser': ['DEFAULT_WORKER_URL', 'mountInboxPanel', 'startEmulator'],
+  './browser': ['DEFAULT_WORKER_URL', 'mountInboxPanel', 'resumeOAuth2', 'startEmulator', 'waitUntilControlled'],
   './vite': ['WORKER_FILE_NAME', 'appwriteEmulator'],
+  './playwright': ['clock', 'createUser', 'inbox', 'reset', 'seed', 'signInAs'],
 };
 
 describe('the packed package', () => {
@@ -54,7 +55,7 @@ describe('the packed package', () => {
   });
 
   it('offers a default condition beside import for every module entry (require() and CommonJS configs)', () => {
-    expect(moduleEntries()).toEqual(['.', './browser', './vite']);
+    expect(moduleEntries()).toEqual(['.', './browser', './vite', './playwright']);
     for (const key of moduleEntries()) {
       const conditions = pkg.exports[key] as Record<string, string>;
       expect(Object.keys(conditions), key).toEqual(['types', 'import', 'default']);
