@@ -7,18 +7,20 @@ import { createEmulator, type EmulatorOptions } from 'appwrite-emulator';
 import { startEmulator, type StartEmulatorOptions } from 'appwrite-emulator/browser';
 import { appwriteEmulator, type AppwriteEmulatorPluginOptions } from 'appwrite-emulator/vite';
 
-const VALID_TOP = 'projectId, behaviour, projectName, endpoint, platforms, otherServices, rateLimits, ip, userAgent, databaseName, auth, now, seed, indexedDB';
+const VALID_TOP = 'projectId, behaviour, projectName, endpoint, platforms, otherServices, rateLimits, smtp, sms, ip, userAgent, databaseName, auth, now, seed, indexedDB, snapshot';
 
 describe('createEmulator(options) with an unknown key', () => {
   it.each([
     ['a misspelled auth option', { auth: { sesionLength: 60 } }, 'auth.sesionLength', 'auth.sessionLength',
-      'sessionLength, maxSessions, passwordHistory, passwordDictionary, personalDataCheck, limit, methods, passwordHash'],
+      'sessionLength, maxSessions, passwordHistory, passwordDictionary, personalDataCheck, limit, methods, passwordHash, mockNumbers, invalidateSessions, sessionAlerts, passwordStrength'],
     ['a top-level key in the wrong case', { projectID: 'x' }, 'projectID', 'projectId', VALID_TOP],
     ['the resolved-only endpointUrl', { endpointUrl: 'x' }, 'endpointUrl', 'endpoint', VALID_TOP],
     ['a misspelled top-level key', { rateLimit: false }, 'rateLimit', 'rateLimits', VALID_TOP],
     ['a misspelled key in another case', { databasename: 'x' }, 'databasename', 'databaseName', VALID_TOP],
     ['a misspelled method', { auth: { methods: { magicUrl: false } } }, 'auth.methods.magicUrl', 'auth.methods.magicURL',
       'emailPassword, anonymous, magicURL, phone, jwt, emailOtp'],
+    ['a misspelled password strength rule', { auth: { passwordStrength: { symbol: true } } }, 'auth.passwordStrength.symbol',
+      'auth.passwordStrength.symbols', 'min, uppercase, lowercase, number, symbols'],
     ['a misspelled hash parameter', { auth: { passwordHash: { memory: 64 } } }, 'auth.passwordHash.memory',
       'auth.passwordHash.memoryCost', 'memoryCost, timeCost, threads'],
   ])('throws a TypeError for %s, naming the nearest valid key', (_label, extra, key, nearest, valid) => {
