@@ -32,8 +32,11 @@ const LAZY_WHEN = [
   [/http\/other-services|errors\/emulator-errors/, 'on the first request to an Appwrite service the emulator does not emulate'],
   [/browser\/start-errors/, 'when startEmulator() fails, or warns of a request to another endpoint'],
   [/option-keys/, 'when an option key is unknown (the error naming the nearest valid key)'],
+  [/realtime\//, 'on the first realtime socket or the first change that may fire an account event'],
   [/oauth2-(consent|flow|page|handoff)/, 'only when an OAuth2 sign-in returns to the page'],
   [/services\/(oauth2|magic-url|phone|recovery|verification|identities|tokens)|inbox\/links/, 'on the first request of that route group'],
+  [/http\/routes\/mfa|services\/mfa|crypto\/totp/, 'the MFA route group (table and services): on the first request under /account/mfa'],
+  [/services\/sessions/, 'on the first sign-in or session request (not needed to answer a signed-in page)'],
 ];
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;

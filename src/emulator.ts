@@ -1,14 +1,19 @@
-import { http, type HttpHandler } from 'msw';
+import { http, ws, type HttpHandler, type WebSocketHandler } from 'msw';
 import { createClock, type Clock } from './clock.js';
-import { resolveConfig, type EmulatorOptions, type ResolvedConfig } from './config.js';
+import { APPWRITE_VERSION, resolveConfig, type EmulatorOptions, type ResolvedConfig } from './config.js';
 import type { EmulatorCore } from './core.js';
 import { createRandom } from './crypto/random.js';
 import { createCallerCache } from './http/caller-cache.js';
 import { createRequestHandler, isAllowedHost } from './http/handle.js';
-import { routes } from './http/routes.js';
+import { resolveBehaviour, SERVER_VERSION_1_9 } from './http/behaviour.js';
+import { baseHeaders, json, preflightHeaders } from './http/respond.js';
+import { lazyRouteGroups, routes } from './http/routes.js';
+import { lazy } from './http/lazy.js';
+import type { RealtimeHub } from './realtime/hub.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
 import { openDb, type EmulatorDb } from './storage/db.js';
 import type { IdTokenOptions } from './services/id-token.js';
+import type { AuthenticatorView } from './services/mfa/test-api.js';
 import type { SessionsApi } from './testing/sessions.js';
 import type { Snapshot } from './testing/snapshot.js';
 import type { UsersApi } from './testing/users.js';
@@ -29,8 +34,11 @@ const createKeysChecked: Exclude<keyof CreateEmulatorOptions, keyof EmulatorOpti
 void createKeysChecked;
 
 export interface Emulator {
-  /** MSW handlers: pass them to `setupServer(...)` (Node) or `setupWorker(...)` (browser). */
-  handlers: HttpHandler[];
+  /**
+   * MSW handlers: pass them to `setupServer(...)` (Node) or `setupWorker(...)` (browser). The HTTP API, and the
+   * realtime socket at `<endpoint as ws(s)://>/realtime` (the `account` channel; its code loads on the first socket).
+   */
+  handlers: Array<HttpHandler | WebSocketHandler>;
   /** Wipes users, sessions, tokens, identities, logs, the inbox and rate-limit counters, and rewinds the clock. */
   reset(): Promise<void>;
   clock: Clock;
@@ -54,6 +62,21 @@ export interface Emulator {
    * await account.createIdTokenSession({ provider: IdTokenProvider.Google, idToken, nonce: 'n1' });
    */
   idToken(options: IdTokenOptions): Promise<string>;
+  /**
+   * Emulator-only: MFA at the emulator's time, so tests need no TOTP code of their own. A TypeError for an
+   * unknown user (by id or e-mail) or, for `totpCode`, a user without an authenticator.
+   *
+   * @example
+   * await account.updateMFAChallenge({ challengeId, otp: await emulator.mfa.totpCode('ada@example.com') });
+   */
+  mfa: {
+    /** The current 6-digit code of the user's TOTP authenticator (verified or pending). */
+    totpCode(userIdOrEmail: string): Promise<string>;
+    /** The user's recovery codes left ([] when none). */
+    recoveryCodes(userIdOrEmail: string): Promise<string[]>;
+    /** Every TOTP authenticator: user, issuer, verified or pending, the current code and the seconds it has left. */
+    authenticators(): Promise<AuthenticatorView[]>;
+  };
   /** Test API: create, change, block and delete users without SDK calls (Appwrite 1.9.6's rules and models). */
   users: UsersApi;
   /** Test API: sign in as any user without a password, list and delete sessions. */
@@ -154,13 +177,18 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
   const callers = createCallerCache(config.databaseName);
   let users: UsersApi | undefined;
   let sessions: SessionsApi | undefined;
+  // Realtime (realtime/hub.ts): its code loads with the first socket or the first change that may fire an event,
+  // which it sends to this page's sockets and, through a BroadcastChannel, to the origin's other tabs.
+  let realtimeHub: RealtimeHub | undefined;
   const core: EmulatorCore = {
     config, clock, random, db, jwtKey, callers,
     onInboxMessage: (record) => inbox?.deliver(record),
+    publish: (event) => void loadRealtime().then((hub) => hub.publish(event), () => undefined),
   };
+  const loadRealtime = lazy(async () => (realtimeHub = (await import('./realtime/hub.js')).createHub(core, handle)));
 
   inbox = createInbox(core);
-  const handle = createRequestHandler(core, routes);
+  const handle = createRequestHandler(core, routes, lazyRouteGroups);
   const { origin } = config.endpointUrl;
   const base = config.endpointUrl.pathname.replace(/\/+$/, '');
   const account = `${base}/account`;
@@ -173,6 +201,10 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
     const url = new URL(request.url);
     return url.origin === origin && (url.pathname === account || url.pathname.startsWith(`${account}/`) || url.pathname === ping);
   };
+  // The SDKs' realtime URL: the endpoint with https -> wss, http -> ws, plus /realtime.
+  const realtime = ws.link(`${config.endpoint.replace(/^http/, 'ws')}/realtime`);
+  // The SDKs send nothing before the server's `connected`, which the realtime code sends once loaded.
+  const sockets = realtime.addEventListener('connection', ({ client }) => void loadRealtime().then((hub) => hub.connect(client), () => client.close(1011)));
   // Any other path under the endpoint is another Appwrite service (Databases, Storage, …): answered with an error
   // saying so, loaded on first use (http/other-services.ts), unless the app lets them pass. Not for an endpoint at
   // an origin's root, where the page's own files live.
@@ -181,10 +213,16 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
     const url = new URL(request.url);
     return base !== '' && url.origin === origin && url.pathname.startsWith(`${base}/`);
   };
-  const handlers = [http.all(ours, ({ request }) => handle(request))];
+  const handlers: Emulator['handlers'] = [http.all(ours, ({ request }) => handle(request)), sockets];
   if (config.otherServices === 'error') {
-    handlers.push(http.all(other, async ({ request }) => (await import('./http/other-services.js'))
-      .answerOtherService(request, config, warned, (host) => isAllowedHost(core, host))));
+    handlers.push(http.all(other, async ({ request }) => {
+      const { behaviour } = resolveBehaviour(request, config.behaviour);
+      const allowed = (host: string) => isAllowedHost(core, host);
+      if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: preflightHeaders(request, allowed, behaviour) });
+      const { otherServiceError } = await import('./http/other-services.js');
+      const body = otherServiceError(request, base, warned, behaviour, behaviour === '1.4' ? APPWRITE_VERSION : SERVER_VERSION_1_9);
+      return json(501, body, baseHeaders(request, allowed, behaviour));
+    }));
   }
   return {
     handlers,
@@ -217,7 +255,14 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
     },
     // Loaded on first use (it brings the JWT code), like the route.
     idToken: async (o) => (await import('./services/id-token.js')).mintIdToken(core, o),
+    // Loaded on first use with the MFA route group: one chunk (decisions/003 says why not two).
+    mfa: {
+      totpCode: async (u) => (await import('./http/routes/mfa.js')).mfaTestApi.totpCodeOf(core, u),
+      recoveryCodes: async (u) => (await import('./http/routes/mfa.js')).mfaTestApi.recoveryCodesOf(core, u),
+      authenticators: async () => (await import('./http/routes/mfa.js')).mfaTestApi.listAuthenticators(core),
+    },
     async close() {
+      realtimeHub?.close();
       inbox?.close();
       callers.close();
       // A database that failed to open (a snapshot URL that did not load) has nothing to close.

@@ -22,3 +22,4 @@ export type { EmulatorOptions, AuthOptions, AuthMethods, MockNumber, PasswordHas
 export type { Clock } from './clock.js';
 export type { Inbox, InboxFilter, InboxMessage } from './inbox/inbox.js';
 export type { IdTokenOptions, IdTokenProvider } from './services/id-token.js';
+export type { AuthenticatorView } from './services/mfa/test-api.js';

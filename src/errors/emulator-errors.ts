@@ -3,11 +3,9 @@
  * instead of the service worker), answered in Appwrite's error shape so that the SDK throws them as an
  * AppwriteException with a message saying what to do, instead of resolving with an HTML page. Not Appwrite's
  * types (Appwrite never says these), so they live apart from error-types.ts, and out of the browser's start
- * bundle: only lazy code and the Vite plugin (Node) use them.
+ * bundle: only lazy code and the Vite plugin (Node) use them. It imports nothing, so a bundler need not split the
+ * modules it would share with the start bundle into chunks of their own.
  */
-import { APPWRITE_VERSION } from '../config.js';
-import { compareVersions, SERVER_VERSION_1_9 } from '../http/behaviour.js';
-
 export const EMULATOR_ERRORS = {
   /** A request to the emulator's endpoint for an Appwrite service other than Account (Databases, Storage, …). */
   emulator_service_not_emulated: 501,
@@ -18,12 +16,9 @@ export const EMULATOR_ERRORS = {
 export type EmulatorErrorType = keyof typeof EMULATOR_ERRORS;
 
 /** The body Appwrite sends for an error, in the key order and with the version of the request's server. */
-export function emulatorErrorBody(type: EmulatorErrorType, message: string, responseFormat: string | null) {
+export function emulatorErrorBody(type: EmulatorErrorType, message: string, behaviour: '1.4' | '1.9', version: string) {
   const code = EMULATOR_ERRORS[type];
-  const format = (responseFormat ?? '').trim();
-  return format !== '' && compareVersions(format, '1.5.0') < 0
-    ? { message, code, type, version: APPWRITE_VERSION }
-    : { message, code, version: SERVER_VERSION_1_9, type };
+  return behaviour === '1.4' ? { message, code, type, version } : { message, code, version, type };
 }
 
 /** Appwrite's REST services by their first path segment, as the SDKs name them. */

@@ -1,10 +1,13 @@
 /**
  * The inbox panel's body, loaded on its first open (panel.ts is the badge): the message list with filters, each
  * e-mail rendered in `<iframe sandbox="">` (no script, no access to the page), "Open link" for http(s) links only
- * (safe-navigation.ts), copy of the secret or code.
+ * (safe-navigation.ts), copy of the secret or code; and the Authenticator view (authenticator-view.ts): the live
+ * TOTP codes of the emulator's authenticators.
  */
 import { followLink } from '../browser/safe-navigation.js';
 import type { ResolvedConfig } from '../config.js';
+import type { Emulator } from '../emulator.js';
+import { createAuthenticatorView } from './authenticator-view.js';
 import type { InboxMessage } from './inbox.js';
 import { h } from './panel.js';
 
@@ -16,6 +19,7 @@ const KIND_LABELS: Record<InboxMessage['kind'], string> = {
   'phone-verification': 'Phone verification',
   'email-otp': 'E-mail code sign-in',
   'session-alert': 'New session alert',
+  'mfa-challenge': 'Two-step verification',
 };
 
 const STYLE = `
@@ -45,6 +49,8 @@ details{margin:6px 0;font-size:13px}summary{cursor:pointer;color:var(--muted)}
 .primary{background:var(--accent);color:var(--accent-fg);border-color:var(--accent);font-weight:600}
 .empty{margin:0;padding:28px 14px;text-align:center;color:var(--muted)}
 .empty[hidden]{display:none}
+.filters[hidden],.auth[hidden]{display:none}
+.auth{overflow:auto;flex:1}
 `;
 
 async function copyText(text: string, root: ShadowRoot): Promise<boolean> {
@@ -88,6 +94,8 @@ export function createPanelView(ctx: {
   close(): void;
   clear(): Promise<void>;
   refresh(): Promise<void>;
+  /** The emulator's MFA test API; without it the panel has no Authenticator view. */
+  mfa?: Emulator['mfa'];
 }): PanelView {
   const { root, config, live } = ctx;
   let messages: InboxMessage[] = [];
@@ -102,14 +110,36 @@ export function createPanelView(ctx: {
     } }, value === '' ? 'All' : value === 'email' ? 'E-mail' : 'SMS'));
   const list = h('ol', { 'aria-label': 'Messages, newest first' });
   const empty = h('p', { class: 'empty' });
+  const filters = h('div', { class: 'filters' }, search, h('div', { class: 'seg', role: 'group', 'aria-label': 'Channel' }, ...segButtons));
+  // The Authenticator view replaces the message list while its button is pressed.
+  let showingCodes = false;
+  const { mfa } = ctx;
+  const codes = mfa && createAuthenticatorView({
+    h, copy: (text) => copyText(text, root), announce: (text) => (live.textContent = text),
+    authenticators: () => mfa.authenticators(), visible: () => showingCodes && !panel.hidden,
+  });
+  const codesButton = codes
+    ? h('button', { type: 'button', 'aria-pressed': 'false', onclick: () => showCodes(!showingCodes) }, 'Authenticator')
+    : null;
   const panel = h('section', { class: 'panel', id: 'inbox-panel', role: 'dialog', 'aria-label': 'Appwrite emulator inbox', hidden: true },
     h('style', {}, STYLE),
     h('header', {},
       h('h2', {}, 'Inbox', h('small', {}, `appwrite-emulator · project ${config.projectId}`)),
+      codesButton,
       h('button', { type: 'button', onclick: () => void clearAll() }, 'Clear all'),
       h('button', { type: 'button', class: 'x', 'aria-label': 'Close inbox', onclick: () => ctx.close() }, '×')),
-    h('div', { class: 'filters' }, search, h('div', { class: 'seg', role: 'group', 'aria-label': 'Channel' }, ...segButtons)),
-    list, empty);
+    filters, list, empty, codes ? codes.element : null);
+  if (codes) codes.element.hidden = true;
+
+  function showCodes(on: boolean) {
+    showingCodes = on;
+    codesButton?.setAttribute('aria-pressed', String(on));
+    filters.hidden = list.hidden = on;
+    codes!.element.hidden = !on;
+    if (on) codes!.start();
+    else codes!.stop();
+    render();
+  }
 
   function item(message: InboxMessage): HTMLElement {
     const isEmail = message.channel === 'email';
@@ -149,7 +179,7 @@ export function createPanelView(ctx: {
     const focusedIndex = focusedLi ? [...focusedLi.querySelectorAll('button')].indexOf(focused as HTMLButtonElement) : -1;
     list.replaceChildren(...shown.map(item));
     if (focusedLi) list.querySelector(`li[data-id="${CSS.escape(focusedLi.dataset.id ?? '')}"]`)?.querySelectorAll('button')[focusedIndex]?.focus();
-    empty.hidden = shown.length > 0;
+    empty.hidden = showingCodes || shown.length > 0;
     empty.textContent = messages.length ? 'No message matches the filters.' : 'No messages yet. E-mails and SMS the emulator sends appear here.';
   }
 
@@ -164,6 +194,7 @@ export function createPanelView(ctx: {
     render(next) {
       messages = next;
       render();
+      if (showingCodes) codes?.start(); // the panel was opened again
     },
     focus: () => search.focus(),
   };

@@ -75,7 +75,7 @@ function seenStore(key: string) {
 
 class InboxPanelElement extends HTMLElement {}
 
-export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'>, options: InboxPanelOptions = {}): InboxPanel {
+export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'> & Partial<Pick<Emulator, 'mfa'>>, options: InboxPanelOptions = {}): InboxPanel {
   if (!customElements.get(TAG)) customElements.define(TAG, InboxPanelElement);
   const host = document.createElement(TAG);
   host.dataset.position = options.position ?? 'bottom-right';
@@ -123,7 +123,7 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'>, op
   }
 
   const loadView = () => (loading ??= import('./panel-view.js').then(({ createPanelView }) => {
-    view = createPanelView({ root, config, live, close, clear: () => inbox.clear(), refresh });
+    view = createPanelView({ root, config, live, close, clear: () => inbox.clear(), refresh, mfa: emulator.mfa });
     box.insertBefore(view.element, live);
     return view;
   }));

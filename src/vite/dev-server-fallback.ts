@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { APPWRITE_VERSION } from '../config.js';
 import { emulatorErrorBody, serviceName } from '../errors/emulator-errors.js';
+import { compareVersions, SERVER_VERSION_1_9 } from '../http/behaviour.js';
 
 /**
  * What the dev server answers for a request to the emulator's endpoint that reached it: the service worker did not
@@ -25,8 +27,9 @@ export function answerNotIntercepted(req: IncomingMessage & { originalUrl?: stri
   const path = (req.originalUrl ?? req.url ?? '').split('?')[0]!;
   if (path !== endpointPath && !path.startsWith(`${endpointPath}/`)) return false;
   const message = notInterceptedMessage(req.method ?? 'GET', path, endpointPath);
-  const format = req.headers['x-appwrite-response-format'];
-  const body = emulatorErrorBody('emulator_not_intercepting', message, typeof format === 'string' ? format : null);
+  const format = String(req.headers['x-appwrite-response-format'] ?? '').trim();
+  const old = format !== '' && compareVersions(format, '1.5.0') < 0; // SDK 13
+  const body = emulatorErrorBody('emulator_not_intercepting', message, old ? '1.4' : '1.9', old ? APPWRITE_VERSION : SERVER_VERSION_1_9);
   res.statusCode = 503;
   res.setHeader('Content-Type', 'application/json; charset=UTF-8');
   res.setHeader('Cache-Control', 'no-store');
