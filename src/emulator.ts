@@ -4,7 +4,8 @@ import { APPWRITE_VERSION, resolveConfig, type EmulatorOptions, type ResolvedCon
 import type { EmulatorCore } from './core.js';
 import { createRandom } from './crypto/random.js';
 import { createCallerCache } from './http/caller-cache.js';
-import { createRequestHandler, isAllowedHost } from './http/handle.js';
+import { isAllowedHost } from './http/allowed-hosts.js';
+import { createRequestHandler } from './http/handle.js';
 import { resolveBehaviour, SERVER_VERSION_1_9 } from './http/behaviour.js';
 import { baseHeaders, json, preflightHeaders } from './http/respond.js';
 import { lazyRouteGroups, routes } from './http/routes.js';
