@@ -32,6 +32,11 @@ export interface RouteResult {
   auditUser?: UserRecord;
   /** The payload of the route's realtime event when it is not the body (deletes, the OAuth2 redirect). */
   eventPayload?: object;
+  /**
+   * The realtime table's key when one route fires different events by outcome (the OAuth2 redirect: a session, or
+   * in the token flow a token); default `<method> <route path>`.
+   */
+  eventRoute?: string;
   /** A redirect (OAuth2). */
   location?: string;
   /** Raw HTML (the emulated OAuth2 consent page). */

@@ -156,7 +156,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
       // Events (realtime/route-events.ts says which routes fire one): the payload is the body of a change.
       const payload = (result.eventPayload ?? (request.method !== 'GET' && result.body)) as Record<string, unknown>;
-      if (payload) core.publish({ route: `${request.method} ${route.path}`, payload, user: result.auditUser?.$id, at: +now });
+      if (payload) core.publish({ route: result.eventRoute ?? `${request.method} ${route.path}`, payload, user: result.auditUser?.$id, at: +now });
       return toResponse(result, headers, core, format);
     } catch (error) {
       return errorResponse(error, headers, behaviour);

@@ -23,6 +23,8 @@ export const ROUTE_EVENTS: Readonly<Record<string, string>> = {
   'PUT /account/sessions/magic-url': 'sessions.create',
   'PUT /account/sessions/phone': 'sessions.create',
   'GET /account/sessions/oauth2/:provider/redirect': 'sessions.create',
+  // The same redirect in the token flow (1.9 spec §6.15: `createOAuth2Token`) makes a token, not a session.
+  'GET /account/sessions/oauth2/:provider/redirect (token)': 'tokens.create',
   'POST /account/sessions/id-token': 'sessions.create',
   'PATCH /account/sessions/:sessionId': 'sessions.update',
   'DELETE /account/sessions/:sessionId': 'sessions.delete',

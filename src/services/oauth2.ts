@@ -3,6 +3,7 @@
  * callback that forwards to the redirect route, and the redirect route that turns the provider's answer into a
  * user, an identity and a session.
  */
+import { toToken } from '../models/models.js';
 import { AppwriteError } from '../errors/appwrite-error.js';
 import type { ErrorType } from '../errors/error-types.js';
 import { encodeSession } from '../http/caller.js';
@@ -350,7 +351,11 @@ async function issueToken(
     throw error;
   }
   const location = mergeQuery(success, { secret: await wrapOAuth2TokenSecret(ctx, secret, provider), userId: user.$id });
-  return { status: 301, location, headers: NO_CACHE, auditUser: user };
+  // The redirect's event is the token's here (1.9 spec §6.15), its model without the secret (the response's `''`).
+  return {
+    status: 301, location, headers: NO_CACHE, auditUser: user,
+    eventPayload: toToken(token, ''), eventRoute: 'GET /account/sessions/oauth2/:provider/redirect (token)',
+  };
 }
 
 /** The user's identity for this provider account, created or given fresh tokens (not written yet). */

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { createEmulator } from 'appwrite-emulator';
-import { PROJECT, useEmulator, useSecondEmulator } from '../helpers.js';
+import { ENDPOINT, PROJECT, useEmulator, useSecondEmulator } from '../helpers.js';
 import { authenticated, forgetSession, REALTIME_SDKS, REALTIME_URL, spyOnSockets, subscribed, type RealtimeSdk } from './realtime-helpers.js';
 import { quietSdkNotice } from './account-helpers.js';
 import { approve, FAILURE, oauth2Url, signIn, SUCCESS } from './oauth2-helpers.js';
@@ -308,6 +308,24 @@ describe('an OAuth2 sign-in (the redirect route) on the account channel', () => 
     const github = sessions.sessions.find((s: any) => s.provider === 'github');
     expect(events[0].events).toEqual(nestedEvents(u, 'sessions', github.$id, 'create'));
     expect(events[0].payload).toMatchObject({ $id: github.$id, userId: u, provider: 'github' });
+    await unsubscribe();
+  });
+});
+
+describe('the OAuth2 token flow (createOAuth2Token) on the account channel', () => {
+  it('sends tokens.create with the type-7 Token, its secret blank', async () => {
+    const [rt] = REALTIME_SDKS.filter((s) => s.version === 26);
+    const { client, account } = rt!.client();
+    const { userId: u } = await rt!.signUp(account, 'ada@example.com');
+    const events: any[] = [];
+    const { unsubscribe } = await subscribeReady(rt!, client, (e) => events.push(e));
+    const params = new URLSearchParams({ project: PROJECT, success: SUCCESS, failure: FAILURE });
+    const done = await signIn(emulator, `${ENDPOINT}/account/tokens/oauth2/github?${params}`, approve('ada@example.com'));
+    expect(done.kind).toBe('navigate');
+    await waitForEvents(events, 1);
+    const [token] = await (await emulator.db()).tokens.where('userId').equals(u).and((t) => t.type === 7).toArray();
+    expect(events[0].events).toEqual(nestedEvents(u, 'tokens', token!.$id, 'create'));
+    expect(events[0].payload).toMatchObject({ $id: token!.$id, userId: u, secret: '' });
     await unsubscribe();
   });
 });
