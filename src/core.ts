@@ -3,6 +3,7 @@ import type { CallerCache } from './http/caller-cache.js';
 import type { ResolvedConfig } from './config.js';
 import type { Random } from './crypto/random.js';
 import type { EmulatorDb } from './storage/db.js';
+import type { RequestRecorder } from './http/request-log.js';
 import type { InboxRecord } from './storage/records.js';
 
 /** What every layer below the public API shares: options, clock, randomness, the store and the inbox's signal. */
@@ -13,6 +14,8 @@ export interface EmulatorCore {
   db(): Promise<EmulatorDb>;
   /** Resolved sessions by session value, emptied by any write to users or sessions (http/caller-cache.ts). */
   callers: CallerCache;
+  /** Records every answered request for `emulator.requests` (http/request-log.ts). */
+  requests: RequestRecorder;
   /** Called after a message is stored, so waiting tests and the panel see it at once. */
   onInboxMessage(message: InboxRecord): void;
   /**

@@ -7,4 +7,5 @@ export type { Account, Session } from './models/models.js';
 export type { EmulatorOptions, AuthOptions, AuthMethods, PasswordHashOptions, ResolvedConfig } from './config.js';
 export type { Clock } from './clock.js';
 export type { Inbox, InboxFilter, InboxMessage } from './inbox/inbox.js';
+export type { RequestLog, RequestLogEntry, RequestDetails } from './http/request-log.js';
 export type { IdTokenOptions, IdTokenProvider } from './services/id-token.js';

@@ -12,6 +12,7 @@ import { baseHeaders, errorResponse, formatWarning, json, preflightHeaders } fro
 import type { Route } from './route.js';
 import type { UserRecord } from '../storage/records.js';
 import { createRouter } from './router.js';
+import type { RequestNote } from './request-log.js';
 
 const METHOD_MESSAGES: Record<string, string> = {
   emailPassword: 'Email / Password authentication is disabled for this project',
@@ -88,9 +89,20 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
   const match = createRouter(routes);
   const base = core.config.endpointUrl.pathname.replace(/\/$/, '');
 
+  // The one place requests are recorded for `emulator.requests` (request-log.ts): a note of references, filled
+  // in as the request is answered; nothing is copied or masked here.
   return async function handle(request: Request): Promise<Response> {
+    const note = core.requests.begin(request, core.clock.now().getTime());
+    const response = await answer(request, note);
+    core.requests.end(note, response);
+    return response;
+  };
+
+  async function answer(request: Request, note: RequestNote): Promise<Response> {
     const allowed = (host: string) => isAllowedHost(core, host);
     const { behaviour, format } = resolveBehaviour(request, core.config.behaviour);
+    note.behaviour = behaviour;
+    note.format = format;
     let headers = baseHeaders(request, allowed, behaviour);
     const warning = formatWarning(behaviour, format);
     if (warning) headers['X-Appwrite-Warning'] = warning;
@@ -104,10 +116,12 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       if (behaviour === '1.9' && request.method !== 'GET') checkOrigin(core, request, behaviour);
 
       const raw = { ...(await readParams(request, url)), ...found?.pathParams };
+      note.params = raw;
       const project = typeof raw.project === 'string' && raw.project ? raw.project : request.headers.get('x-appwrite-project');
       // The database holds the clock's offset (clock.advance() before a reload): it must be read before `now`.
       await core.db();
       const now = core.clock.now();
+      note.time = now.getTime();
       // 1.9.6 resolves the caller (and its JWT conflicts) before the project check; 1.4 after.
       const early = behaviour === '1.9' ? await resolveCaller(core, request, now, behaviour) : null;
       // @note Appwrite serves a request without a project id as its console project; we have none, so a missing
@@ -145,13 +159,15 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       }
       const params = await validateParams(route, raw, core, behaviour);
       const result = await route.action(ctx, params);
+      note.result = result;
       if (resetsAbuse(route, behaviour, result)) await resetRateLimit(ctx, route.rateLimit!, raw);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
       return toResponse(result, headers, core, format);
     } catch (error) {
+      note.error = error;
       return errorResponse(error, headers, behaviour);
     }
-  };
+  }
 }
 
 /** 1.9.6's abuse reset after a successful sign-in (1.4 has no such label: its counters keep counting). */
