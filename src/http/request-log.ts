@@ -3,10 +3,10 @@ import type { RouteResult } from './context.js';
 
 /**
  * `emulator.requests`: the last requests the emulator answered, for the dev console's Requests tab and for tests.
- * The hot path only keeps references (the Request, the parsed params, the route's result or error, the Response)
- * in a bounded ring; everything shown is derived when read, and secrets are masked then (request-mask.ts, loaded on
- * first read), so recording costs a request next to nothing. Tabs of one app relay their entries to each other
- * (BroadcastChannel, browser only), so a console in one tab shows the requests of all.
+ * This part, in the start bundle, only keeps references (the Request, the parsed params, the route's result or
+ * error, the Response) in a bounded ring; what is shown is derived when read, and secrets are masked then
+ * (request-log-view.ts and request-mask.ts, loaded on first read). In the browser, a tab whose console reads the
+ * log asks the other tabs of the app for theirs (BroadcastChannel); they answer and keep sending new ones.
  */
 export interface RequestLogEntry {
   /** Unique per tab and entry. */
@@ -39,9 +39,9 @@ export interface RequestDetails {
 }
 
 export interface RequestLog {
-  /** The recorded requests, newest first (at most `RING_SIZE`, from this tab and others). */
-  list(): RequestLogEntry[];
-  /** Calls `listener` for each request answered from now on (here or in another tab); returns the unsubscribe. */
+  /** The recorded requests, newest first: at most 200 of this tab, and those other tabs relayed. */
+  list(): Promise<RequestLogEntry[]>;
+  /** Calls `listener` for each request answered from now on (here or, once list() asked them, in other tabs). */
   subscribe(listener: (entry: RequestLogEntry) => void): () => void;
   /** Forgets every recorded request (in this tab). */
   clear(): void;
@@ -57,6 +57,23 @@ export interface RequestNote {
   format?: string;
   result?: RouteResult;
   error?: unknown;
+  response?: Response;
+  duration?: number;
+  seq?: number;
+}
+
+/** The log's state, shared with the lazily loaded part (request-log-view.ts). */
+export interface LogState {
+  databaseName: string;
+  ring: RequestNote[];
+  seq: number;
+  listeners: Set<(entry: RequestLogEntry) => void>;
+  channel: BroadcastChannel | null;
+  /** Entries relayed from other tabs (request-log-view.ts keeps them). */
+  relayed: unknown[];
+  /** True once another tab asked for this tab's requests: new ones are sent to it too. */
+  serving: boolean;
+  asked: boolean;
 }
 
 export interface RequestRecorder {
@@ -69,123 +86,44 @@ export interface RequestRecorder {
 
 export const RING_SIZE = 200;
 
-interface Raw {
-  seq: number;
-  note: RequestNote;
-  response: Response;
-  duration: number;
-}
-
-/** An entry as relayed between tabs: already derived and masked. */
-type Relayed = Omit<RequestLogEntry, 'details' | 'fromOtherTab'> & { details: RequestDetails; db: string };
-
-const perf = () => (typeof performance === 'object' ? performance.now() : Date.now());
-const tabId = Math.random().toString(36).slice(2, 8); // ids only; never part of the emulator's state
-
-const loadMask = () => import('./request-mask.js');
+const perf = () => performance.now();
+const view = () => import('./request-log-view.js');
 
 export function createRequestRecorder(databaseName: string, relay: boolean): RequestRecorder {
-  let ring: (Raw | Relayed)[] = [];
-  let seq = 0;
-  const listeners = new Set<(entry: RequestLogEntry) => void>();
-  let channel: BroadcastChannel | null = null;
-  let outbox: Raw[] = [];
-
-  const push = (item: Raw | Relayed) => {
-    ring.push(item);
-    if (ring.length > RING_SIZE) ring = ring.slice(-RING_SIZE);
-  };
-
-  const entry = (item: Raw | Relayed): RequestLogEntry => {
-    if (!('note' in item)) {
-      const { db: _db, details, ...rest } = item;
-      return { ...rest, fromOtherTab: true, details: async () => details };
-    }
-    const { note, response } = item;
-    const url = new URL(note.request.url);
-    const error = note.error as { type?: unknown } | undefined;
-    return {
-      id: `${tabId}-${item.seq}`,
-      time: new Date(note.time).toISOString(),
-      method: note.request.method,
-      path: (url.pathname + url.search).replace(/([?&]secret=)[^&]*/gi, '$1***'),
-      status: response.status,
-      errorType: note.error === undefined ? null : typeof error?.type === 'string' ? error.type : 'general_unknown',
-      sdk: note.request.headers.get('x-sdk-version'),
-      format: note.format ?? '',
-      behaviour: note.behaviour ?? '1.9',
-      durationMs: Math.round(item.duration * 100) / 100,
-      fromOtherTab: false,
-      details: async () => (await loadMask()).requestDetails(note, response),
-    };
-  };
-
-  const emit = (item: Raw | Relayed) => {
-    if (!listeners.size) return;
-    const value = entry(item);
-    for (const listener of [...listeners]) {
-      try {
-        listener(value);
-      } catch (error) {
-        console.error('[appwrite-emulator] requests listener failed', error);
-      }
-    }
-  };
-
-  // Relayed in batches after the responses went out, so a request never waits for the other tabs' copy.
-  const flush = async () => {
-    const batch = outbox;
-    outbox = [];
-    try {
-      const { requestDetails } = await loadMask();
-      const posted = await Promise.all(batch.map(async (raw) => {
-        const { details: _d, fromOtherTab: _f, ...summary } = entry(raw);
-        return { ...summary, details: await requestDetails(raw.note, raw.response), db: databaseName } satisfies Relayed;
-      }));
-      channel?.postMessage(posted);
-    } catch {
-      // A closed channel or an unreadable body only costs the other tabs these entries.
-    }
-  };
-
+  const state: LogState = { databaseName, ring: [], seq: 0, listeners: new Set(), channel: null, relayed: [], serving: false, asked: false };
   if (relay && typeof BroadcastChannel === 'function') {
     try {
-      channel = new BroadcastChannel(`appwrite-emulator-requests-${databaseName}`);
-      channel.onmessage = (event: MessageEvent) => {
-        if (!Array.isArray(event.data)) return;
-        for (const item of event.data as Relayed[]) {
-          if (item?.db !== databaseName || typeof item.id !== 'string') continue;
-          push(item);
-          emit(item);
-        }
-      };
+      state.channel = new BroadcastChannel(`appwrite-emulator-requests-${databaseName}`);
+      state.channel.onmessage = (event: MessageEvent) => void view().then((m) => m.receive(state, event.data));
     } catch {
-      channel = null;
+      state.channel = null;
     }
   }
-
   return {
     log: {
-      list: () => ring.map(entry).reverse(),
+      list: async () => (await view()).list(state),
       subscribe(listener) {
         if (typeof listener !== 'function') throw new TypeError('appwrite-emulator: requests.subscribe(listener) needs a function');
-        listeners.add(listener);
-        return () => void listeners.delete(listener);
+        state.listeners.add(listener);
+        return () => void state.listeners.delete(listener);
       },
       clear() {
-        ring = [];
+        state.ring = [];
+        state.relayed = [];
       },
     },
-    begin: (request, now) => ({ request, started: perf(), time: now }),
+    begin: (request, time) => ({ request, time, started: perf() }),
     end(note, response) {
-      const raw: Raw = { seq: ++seq, note, response, duration: perf() - note.started };
-      push(raw);
-      emit(raw);
-      if (channel && outbox.push(raw) === 1) setTimeout(() => void flush(), 50);
+      note.response = response;
+      note.duration = perf() - note.started;
+      note.seq = ++state.seq;
+      state.ring.push(note);
+      if (state.ring.length > RING_SIZE) state.ring.shift();
+      if (state.listeners.size || state.serving) void view().then((m) => m.added(state, note));
     },
     close() {
-      channel?.close();
-      channel = null;
+      state.channel?.close();
+      state.channel = null;
     },
   };
 }
