@@ -13,6 +13,24 @@ export interface AuthMethods {
   emailOtp?: boolean;
 }
 
+/** A mock phone number (Appwrite 1.9.6 `auths.mockNumbers`): its phone token gets this fixed code and no SMS. */
+export interface MockNumber {
+  /** E.164, e.g. `+15555550100`. */
+  phone: string;
+  /** Six digits. */
+  otp: string;
+}
+
+/** Appwrite 1.9.6's password strength policy (`auths.passwordStrength`) for new passwords. */
+export interface PasswordStrength {
+  /** Minimum length in bytes (8..256, default 8). */
+  min?: number;
+  uppercase?: boolean;
+  lowercase?: boolean;
+  number?: boolean;
+  symbols?: boolean;
+}
+
 /** argon2id cost parameters (memory in KiB). */
 export interface PasswordHashOptions {
   memoryCost?: number;
@@ -39,6 +57,17 @@ export interface AuthOptions {
   methods?: AuthMethods;
   /** argon2id parameters for new password hashes. */
   passwordHash?: PasswordHashOptions;
+  /** 1.9.6: phone numbers whose sign-in and verification codes are fixed and never texted (at most 10). */
+  mockNumbers?: MockNumber[];
+  /**
+   * 1.9.6: a password change signs out the user's other sessions, a password recovery all of them (default true,
+   * 1.9.6's default for new projects).
+   */
+  invalidateSessions?: boolean;
+  /** 1.9.6: e-mail the user a security alert when a new session is created (default false). */
+  sessionAlerts?: boolean;
+  /** 1.9.6: what a new password needs besides 8 characters (default: nothing more). */
+  passwordStrength?: PasswordStrength;
 }
 
 export interface EmulatorOptions {
@@ -55,6 +84,10 @@ export interface EmulatorOptions {
   platforms?: string[];
   /** Apply Appwrite's per-route rate limits (default true). */
   rateLimits?: boolean;
+  /** Whether the server has SMTP (default true); false: the routes that send mail answer 503 general_smtp_disabled. */
+  smtp?: boolean;
+  /** Whether the server has an SMS provider (default true); false: the routes that text answer 503 general_phone_disabled. */
+  sms?: boolean;
   auth?: AuthOptions;
   /** The emulator's clock; `clock.advance()` moves time on from it. Default: the system clock. */
   now?: () => Date;
@@ -81,6 +114,8 @@ export interface ResolvedConfig {
   endpointUrl: URL;
   platforms: string[];
   rateLimits: boolean;
+  smtp: boolean;
+  sms: boolean;
   ip: string;
   userAgent: string;
   databaseName: string;
@@ -94,6 +129,10 @@ export interface ResolvedConfig {
     limit: number;
     methods: Required<AuthMethods>;
     passwordHash: Required<PasswordHashOptions>;
+    mockNumbers: MockNumber[];
+    invalidateSessions: boolean;
+    sessionAlerts: boolean;
+    passwordStrength: Required<PasswordStrength>;
   };
 }
 
@@ -135,6 +174,22 @@ function bool(name: string, value: unknown, fallback: boolean): boolean {
   return value;
 }
 
+/**
+ * `auth.mockNumbers`: at most 10 `{phone, otp}` pairs, as Appwrite's MockNumber validator takes them (an E.164
+ * phone, a 6-digit otp).
+ * @note Appwrite also runs libphonenumber on the phone; the emulator checks the E.164 form only here, so the
+ * library stays out of the start bundle (the routes still validate what callers send with it).
+ */
+function mockNumbers(value: unknown): MockNumber[] {
+  if (value === undefined) return [];
+  // One pattern over `phone otp`, so a non-string field (rendered as '') fails it too.
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  if (!Array.isArray(value) || value.length > 10 || value.some((n) => !/^\+[1-9]\d{6,14} \d{6}$/.test(`${text(n?.phone)} ${text(n?.otp)}`))) {
+    throw new TypeError('appwrite-emulator: option auth.mockNumbers must be an array of at most 10 {phone: E.164, otp: six digits}');
+  }
+  return value.map((n: MockNumber) => ({ phone: n.phone, otp: n.otp }));
+}
+
 export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
   if (!options || typeof options !== 'object') throw new TypeError('appwrite-emulator: createEmulator(options) needs an options object');
   const { projectId } = options;
@@ -170,6 +225,7 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
   const auth = obj('auth', options.auth);
   const methods = obj('auth.methods', auth.methods);
   const hash = obj('auth.passwordHash', auth.passwordHash);
+  const strength = obj('auth.passwordStrength', auth.passwordStrength);
   if (options.behaviour !== undefined && !['auto', '1.4', '1.9'].includes(options.behaviour as string)) {
     throw new TypeError(`appwrite-emulator: option behaviour must be 'auto', '1.4' or '1.9', got ${String(options.behaviour)}`);
   }
@@ -181,6 +237,8 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
     endpointUrl,
     platforms: (options.platforms ?? []).map((p) => p.toLowerCase()),
     rateLimits: bool('rateLimits', options.rateLimits, true),
+    smtp: bool('smtp', options.smtp, true),
+    sms: bool('sms', options.sms, true),
     ip: str('ip', options.ip, '127.0.0.1'),
     userAgent: str('userAgent', options.userAgent, 'UNKNOWN'),
     databaseName: str('databaseName', options.databaseName, `appwrite-emulator-${projectId}`),
@@ -203,6 +261,16 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
         memoryCost: int('auth.passwordHash.memoryCost', hash.memoryCost, DEFAULT_PASSWORD_HASH.memoryCost, 8, 1_048_576),
         timeCost: int('auth.passwordHash.timeCost', hash.timeCost, DEFAULT_PASSWORD_HASH.timeCost, 1, 100),
         threads: int('auth.passwordHash.threads', hash.threads, DEFAULT_PASSWORD_HASH.threads, 1, 16),
+      },
+      mockNumbers: mockNumbers(auth.mockNumbers),
+      invalidateSessions: bool('auth.invalidateSessions', auth.invalidateSessions, true),
+      sessionAlerts: bool('auth.sessionAlerts', auth.sessionAlerts, false),
+      passwordStrength: {
+        min: int('auth.passwordStrength.min', strength.min, 8, 8, 256),
+        uppercase: bool('auth.passwordStrength.uppercase', strength.uppercase, false),
+        lowercase: bool('auth.passwordStrength.lowercase', strength.lowercase, false),
+        number: bool('auth.passwordStrength.number', strength.number, false),
+        symbols: bool('auth.passwordStrength.symbols', strength.symbols, false),
       },
     },
   };

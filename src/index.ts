@@ -4,7 +4,7 @@ export type { UsersApi, SeedUser, UserChanges } from './testing/users.js';
 export type { SessionsApi, SessionOptions, CreatedSession } from './testing/sessions.js';
 export type { Snapshot } from './testing/snapshot.js';
 export type { Account, Session } from './models/models.js';
-export type { EmulatorOptions, AuthOptions, AuthMethods, PasswordHashOptions, ResolvedConfig } from './config.js';
+export type { EmulatorOptions, AuthOptions, AuthMethods, MockNumber, PasswordHashOptions, PasswordStrength, ResolvedConfig } from './config.js';
 export type { Clock } from './clock.js';
 export type { Inbox, InboxFilter, InboxMessage } from './inbox/inbox.js';
 export type { RequestLog, RequestLogEntry, RequestDetails } from './http/request-log.js';

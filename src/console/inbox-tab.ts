@@ -19,6 +19,7 @@ const KIND_LABELS: Record<string, string> = {
   'phone-verification': 'Phone verification',
   'email-otp': 'E-mail code sign-in',
   'mfa-challenge': 'Two-step verification',
+  'session-alert': 'New session alert',
 };
 
 export type TokenState = 'fresh' | 'expiring' | 'used' | 'expired';
@@ -65,7 +66,7 @@ export function createInboxTab(ctx: ConsoleContext): ConsoleTab & { render(messa
 
   /** The token's state, from the tokens table: absent = used (tokens are single-use) or replaced. */
   async function tokenState(message: InboxMessage): Promise<{ state: TokenState; label: string } | null> {
-    if ((message.kind as string) === 'mfa-challenge' || !emulator.db || !emulator.clock) return null;
+    if ((message.kind as string) === 'mfa-challenge' || !message.secret || !emulator.db || !emulator.clock) return null;
     const db = await emulator.db();
     const hash = sha256Hex(message.secret);
     const token = (await db.tokens.where('userId').equals(message.userId).toArray()).find((t) => t.secret === hash);
@@ -137,7 +138,8 @@ export function createInboxTab(ctx: ConsoleContext): ConsoleTab & { render(messa
           message.url ? h('button', { type: 'button', class: isCode ? '' : 'primary', onclick: () => followLink(message.url!, { source: 'inbox' }) }, 'Open link') : null,
           // Only a web URL gets a new tab; any other is refused by followLink above with an explanation.
           link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer', class: 'button' }, 'New tab') : null,
-          copyLink, copy,
+          // A session alert carries no secret: nothing to copy.
+          copyLink, message.secret ? copy : null,
           h('button', { type: 'button', class: 'danger', 'aria-label': `Delete the message to ${message.to}`, onclick: async () => {
             await emulator.inbox.delete(message.id);
             announce('Message deleted');

@@ -10,12 +10,17 @@ import type { InboxRecord } from '../storage/records.js';
 export interface InboxMessage {
   id: string;
   channel: 'email' | 'sms';
-  /** `email-otp`: the 6-digit sign-in code of 1.9.6's createEmailToken. */
-  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp';
+  /**
+   * `email-otp`: the 6-digit sign-in code of 1.9.6's createEmailToken; `session-alert`: 1.9.6's new-session mail
+   * (`auth.sessionAlerts`), which carries no secret (`secret: ''`).
+   */
+  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp' | 'session-alert';
   /** The e-mail address or phone number the message went to. */
   to: string;
   /** E-mails only. */
   subject?: string;
+  /** 1.9.6 e-mails only: the preview line (preheader) a mail app shows next to the subject. */
+  preview?: string;
   /** The plain-text part of an e-mail (the HTML with tags stripped), or the SMS text (just the code). */
   text: string;
   /** E-mails only. */
@@ -73,6 +78,7 @@ export function toInboxMessage(record: InboxRecord): InboxMessage {
     kind: record.kind,
     to: record.to,
     ...(record.subject !== undefined ? { subject: record.subject } : {}),
+    ...(record.preview !== undefined ? { preview: record.preview } : {}),
     text: record.text,
     ...(record.html !== undefined ? { html: record.html } : {}),
     ...(record.url !== undefined ? { url: record.url } : {}),

@@ -26,6 +26,7 @@ export interface EmailVars19 {
 
 export interface RenderedEmail19 {
   subject: string;
+  preview: string;
   html: string;
   text: string;
 }
@@ -35,10 +36,7 @@ const PHRASE_LINE = 'Security phrase for this email is {{b}}{{phrase}}{{/b}}. Yo
 
 type Line = { p: string } | { button: string } | { link: true } | { code: true } | { heading: string };
 
-/**
- * @note Appwrite's mails also carry a preview line (preheader, e.g. `Use OTP {{otp}} to sign in to {{project}}.
- * Expires in 15 minutes.`); the inbox has no place for it, so it is kept here as documentation only.
- */
+/** A mail's subject, preview line (preheader, rendered like the subject) and inner lines. */
 interface Template {
   subject: string;
   preview: string;
@@ -131,6 +129,7 @@ export function renderEmail19(kind: EmailKind19, vars: EmailVars19): RenderedEma
   const html = layout(lines.map((line) => renderLine(line, vars)).join('\n'));
   return {
     subject: stripTags(fill(template.subject, vars, (s) => s)),
+    preview: stripTags(fill(template.preview, vars, (s) => s)),
     html,
     text: htmlToText(html),
   };

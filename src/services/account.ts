@@ -81,7 +81,7 @@ export async function create(ctx: RequestContext, p: { userId: string; email: st
   const email = p.email.toLowerCase();
   await assertUserLimit(ctx);
   await assertEmailNotInIdentities(ctx, email);
-  assertNoPersonalData(ctx, p.password, { id: p.userId, email, name: p.name });
+  await assertNoPersonalData(ctx, p.password, { id: p.userId, email, name: p.name });
   const passwordHash = await hash(ctx, p.password);
   const user = await signUpExtras(ctx, newUser(ctx, newId(ctx, p.userId), {
     email, name: p.name, password: passwordHash, passwordUpdate: ctx.now.getTime(),
@@ -109,11 +109,12 @@ export async function create(ctx: RequestContext, p: { userId: string; email: st
  */
 async function update(
   ctx: RequestContext, user: UserRecord, changes: Partial<UserRecord> | ((stored: UserRecord) => Partial<UserRecord>),
-  since: number | null, conflict: AppwriteError,
+  since: number | null, conflict: AppwriteError, alsoWrite?: (db: EmulatorDb) => Promise<unknown>,
 ): Promise<UserRecord> {
   const db = await ctx.core.db();
   try {
-    return await db.transaction('rw', db.users, async () => {
+    return await db.transaction('rw', [db.users, db.sessions], async () => {
+      if (alsoWrite) await alsoWrite(db);
       const stored = (await db.users.get(user.$id)) ?? user;
       if (since !== null && stored.$updatedAt > since) throw new AppwriteError('document_update_conflict');
       const next = withKeys({ ...stored, ...(typeof changes === 'function' ? changes(stored) : changes), $updatedAt: ctx.now.getTime() });
@@ -144,6 +145,16 @@ function conflictSince(ctx: RequestContext, injected19: boolean): number | null 
 const emailTaken = (ctx: RequestContext) =>
   new AppwriteError(ctx.behaviour === '1.4' ? 'user_email_already_exists' : 'general_bad_request');
 
+/**
+ * 1.9.6 parses a changed e-mail as it does a new one (1.9 spec §6.25 step 3), so the account's `emailCanonical`
+ * and `emailIs*` describe the new address, as account creation would have; 1.4 has none of these fields.
+ */
+async function changedEmailFields(ctx: RequestContext, email: string): Promise<Partial<UserRecord>> {
+  if (ctx.behaviour === '1.4') return {};
+  const { emailFields } = await import('./email-parser.js');
+  return emailFields(email);
+}
+
 export async function updateEmail(ctx: RequestContext, user: UserRecord, p: { email: string; password: string }) {
   const since = conflictSince(ctx, true);
   await assertPassword(user, p.password);
@@ -154,13 +165,14 @@ export async function updateEmail(ctx: RequestContext, user: UserRecord, p: { em
     if (error instanceof AppwriteError && error.type === 'user_email_already_exists') throw emailTaken(ctx);
     throw error;
   }
+  const parsed = await changedEmailFields(ctx, email);
   // Target rules load with the first e-mail or phone change (outside the transaction below, which cannot wait).
   const { assertNoTarget, renamedTarget } = await import('./account-targets.js');
   if (ctx.behaviour === '1.9') await assertNoTarget(ctx, email);
   // Password-less users (anonymous, magic URL, phone, OAuth) get this password: how anonymous accounts convert.
   // No dictionary, personal-data or history check applies here (spec §5).
   const setsPassword = !user.passwordUpdate;
-  const changes: Partial<UserRecord> = { email, emailVerification: false };
+  const changes: Partial<UserRecord> = { email, emailVerification: false, ...parsed };
   if (setsPassword) Object.assign(changes, { password: await hash(ctx, p.password), passwordUpdate: ctx.now.getTime() });
   return update(ctx, user, (stored) => ({ ...changes, ...renamedTarget(ctx, stored, 'email', stored.email, email) }), since, emailTaken(ctx));
 }
@@ -185,11 +197,13 @@ export async function updatePassword(ctx: RequestContext, user: UserRecord, p: {
   const since = conflictSince(ctx, false);
   await assertPassword(user, p.oldPassword);
   await assertNotRecentlyUsed(ctx, user, p.password);
-  assertNoPersonalData(ctx, p.password, { id: user.$id, email: user.email, name: user.name, phone: user.phone });
+  await assertNoPersonalData(ctx, p.password, { id: user.$id, email: user.email, name: user.name, phone: user.phone });
   const passwordHash = await hash(ctx, p.password);
+  // 1.9.6 signs the other sessions out (`auth.invalidateSessions`); the rule loads with the first password change.
+  const { signOutOthers } = await import('./session-invalidation.js');
   return update(ctx, user, {
     password: passwordHash, passwordUpdate: ctx.now.getTime(), passwordHistory: nextHistory(ctx, user, passwordHash),
-  }, since, new AppwriteError('user_already_exists'));
+  }, since, new AppwriteError('user_already_exists'), signOutOthers(ctx, user));
 }
 
 export async function updatePrefs(ctx: RequestContext, user: UserRecord, prefs: Record<string, unknown>) {

@@ -2,6 +2,7 @@ import type { RequestContext } from '../http/context.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE } from '../storage/records.js';
 import { addUser } from './account.js';
+import { assertSmtp } from './delivery.js';
 import { agentVars, signInEmail } from './emails.js';
 import { emailTokenUser } from './magic-url.js';
 import { securityPhrase } from './phrase.js';
@@ -15,6 +16,7 @@ import { TOKEN_LIFETIME_1_9, issueToken } from './tokens.js';
  * An existing user is used as is (`userId` ignored, no blocked check).
  */
 export async function createEmailToken(ctx: RequestContext, p: { userId: string; email: string; phrase: boolean }) {
+  assertSmtp(ctx, 'SMTP disabled');
   const phrase = p.phrase ? securityPhrase(ctx.core.random) : '';
   const { user: recipient, created } = await emailTokenUser(ctx, p, undefined, (fresh) => withTarget(ctx, fresh, 'email', p.email));
   const agent = await agentVars(ctx);

@@ -11,7 +11,9 @@ import type { Outgoing } from './tokens.js';
  */
 export function emailMessage(ctx: RequestContext, kind: EmailKind, to: string, userName: string, link: string): Outgoing {
   const vars = { user: userName, project: ctx.core.config.projectName, redirect: link };
-  const { subject, html, text } = (ctx.behaviour === '1.9' && renderAccountEmail19(kind, vars)) || renderEmail(kind, vars);
+  const mail19 = ctx.behaviour === '1.9' ? renderAccountEmail19(kind, vars) : null;
+  if (mail19) return { channel: 'email', kind, to, subject: mail19.subject, preview: mail19.preview, text: mail19.text, html: mail19.html, url: link };
+  const { subject, html, text } = renderEmail(kind, vars);
   return { channel: 'email', kind, to, subject, text, html, url: link };
 }
 
@@ -30,9 +32,9 @@ export async function agentVars(ctx: RequestContext): Promise<Pick<EmailVars19, 
 export function signInEmail(
   ctx: RequestContext, kind: Extract<EmailKind19, 'magic-url' | 'email-otp'>, to: string, vars: Omit<EmailVars19, 'project'>,
 ): Outgoing {
-  const { subject, html, text } = renderEmail19(kind, { ...vars, project: ctx.core.config.projectName });
+  const { subject, preview, html, text } = renderEmail19(kind, { ...vars, project: ctx.core.config.projectName });
   return {
-    channel: 'email', kind, to, subject, text, html,
+    channel: 'email', kind, to, subject, preview, text, html,
     ...(vars.redirect !== undefined ? { url: vars.redirect } : {}),
     ...(vars.phrase ? { phrase: vars.phrase } : {}),
   };
@@ -45,8 +47,8 @@ export function signInEmail(
 export function codeEmail(
   ctx: RequestContext, kind: 'recovery' | 'verification', to: string, vars: { user: string; otp: string; phrase?: string },
 ): Outgoing {
-  const { subject, html, text } = renderEmail19(`${kind}-otp`, {
+  const { subject, preview, html, text } = renderEmail19(`${kind}-otp`, {
     ...vars, project: ctx.core.config.projectName, agentClient: '', agentDevice: '', agentOs: '',
   });
-  return { channel: 'email', kind, to, subject, text, html, ...(vars.phrase ? { phrase: vars.phrase } : {}) };
+  return { channel: 'email', kind, to, subject, preview, text, html, ...(vars.phrase ? { phrase: vars.phrase } : {}) };
 }

@@ -5,6 +5,7 @@ import { toToken } from '../models/models.js';
 import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
 import { AppwriteError } from '../errors/appwrite-error.js';
 import { assertEmailNotInIdentities, addUser, assertUserLimit, newUser } from './account.js';
+import { assertSmtp } from './delivery.js';
 import { emailFields } from './email-parser.js';
 import { agentVars, emailMessage, signInEmail } from './emails.js';
 import { securityPhrase } from './phrase.js';
@@ -21,6 +22,7 @@ const defaultUrl = (ctx: RequestContext) => apiPageUrl(ctx, '/auth/magic-url');
  * lower-cased, spec §6). An existing user is used as is: `userId` is ignored and blocked users still get a link.
  */
 export async function createMagicURLSession(ctx: RequestContext, p: { userId: string; email: string; url: string }) {
+  assertSmtp(ctx, 'SMTP disabled');
   const db = await ctx.core.db();
   let user: UserRecord | undefined = await db.users.where('emailKey').equals(p.email.toLowerCase()).first();
   let created: UserRecord | null = null;
@@ -73,6 +75,7 @@ export async function emailTokenUser(
  * adds a security phrase to the answer and the mail.
  */
 export async function createMagicURLToken(ctx: RequestContext, p: { userId: string; email: string; url: string; phrase: boolean }) {
+  assertSmtp(ctx, 'SMTP disabled');
   const phrase = p.phrase ? securityPhrase(ctx.core.random) : '';
   const { user: recipient, created } = await emailTokenUser(ctx, p, new AppwriteError('user_email_already_exists'),
     (fresh) => ({ ...fresh, mfa: false }));

@@ -10,7 +10,8 @@ import type { RequestContext, RouteResult } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import type { IdentityRecord, UserRecord } from '../storage/records.js';
 import { parseUrl } from '../validation/validators.js';
-import { redirect as redirectValidator } from '../validation/validators-1-9.js';
+import { redirect as redirectValidator } from '../validation/redirect-1-9.js';
+import { isAllowedHost } from '../http/handle.js';
 import { sha256Hex } from '../crypto/hash.js';
 import { randomHex } from '../crypto/random.js';
 import { TOKEN_TYPE, type TokenRecord } from '../storage/records.js';
@@ -129,7 +130,7 @@ const isUrl = (value: unknown): value is string => typeof value === 'string' && 
  * the Redirect validator (an allowed host or scheme).
  */
 const stateUrlValid = (ctx: RequestContext, value: unknown): value is string =>
-  ctx.behaviour === '1.4' ? isUrl(value) : isUrl(value) && redirectValidator(ctx.core).isValid(value);
+  ctx.behaviour === '1.4' ? isUrl(value) : isUrl(value) && redirectValidator(ctx.core, isAllowedHost).isValid(value);
 
 /**
  * GET /account/sessions/oauth2/{provider}/redirect (spec §9.2 step 3). Errors before the URLs are known are

@@ -3,31 +3,12 @@ import { AppwriteError } from '../errors/appwrite-error.js';
 const passwordCrypto = () => import('../crypto/password.js');
 import type { RequestContext } from '../http/context.js';
 import type { UserRecord } from '../storage/records.js';
+import type { PersonalData } from './personal-data.js';
 
-/** PHP's strtolower(): ASCII letters only (PHP 8 is locale-independent), so `Ä` never matches `ä`. */
-const phpLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-
-/** PHP truthiness of a string: empty and "0" are false. */
-const phpTruthy = (s: string | null | undefined): s is string => typeof s === 'string' && s !== '' && s !== '0';
-
-/**
- * Appwrite's PersonalData rule (spec §5): no id, e-mail, e-mail local part, name or phone (with or without `+`)
- * inside, ignoring ASCII case. Each check is guarded, as in PHP, by the truthiness of the whole value: an empty
- * value, or "0", is skipped.
- */
-export function containsPersonalData(password: string, data: { id?: string; email?: string | null; name?: string | null; phone?: string | null }): boolean {
-  const lower = phpLower(password);
-  const checks: Array<[string | null | undefined, string | null | undefined]> = [
-    [data.id, data.id], [data.email, data.email], [data.email, data.email?.split('@')[0]], [data.name, data.name],
-    [data.phone, data.phone?.replace(/\+/g, '')], [data.phone, data.phone],
-  ];
-  return checks.some(([guard, needle]) => phpTruthy(guard) && typeof needle === 'string' && lower.includes(phpLower(needle)));
-}
-
-export function assertNoPersonalData(ctx: RequestContext, password: string, data: Parameters<typeof containsPersonalData>[1]): void {
-  if (ctx.core.config.auth.personalDataCheck && containsPersonalData(password, data)) {
-    throw new AppwriteError('password_personal_data');
-  }
+/** `auth.personalDataCheck`: the rule (personal-data.ts) loads only for projects that turned it on. */
+export async function assertNoPersonalData(ctx: RequestContext, password: string, data: PersonalData): Promise<void> {
+  if (!ctx.core.config.auth.personalDataCheck) return;
+  if ((await import('./personal-data.js')).containsPersonalData(password, data)) throw new AppwriteError('password_personal_data');
 }
 
 /** History check: the new password may not verify against any of the last N hashes. */

@@ -3,6 +3,8 @@ import type { RequestContext } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE } from '../storage/records.js';
+import { deleteSessionsExcept, invalidatesSessions } from './session-invalidation.js';
+import { assertSmtp } from './delivery.js';
 import { emailMessage } from './emails.js';
 import { mailCode } from './code-mail.js';
 import { assertNotRecentlyUsed, hash, nextHistory } from './passwords.js';
@@ -15,6 +17,7 @@ import { TOKEN_LIFETIME, consumeToken, findToken, getUser, issueToken, patchUser
  * format (`2023-11-17 19:00:00.123`), which leaks there, or 1.9.6's ISO date.
  */
 export async function createRecovery(ctx: RequestContext, p: { email: string; url: string }) {
+  assertSmtp(ctx, 'SMTP Disabled');
   const user = await recoveringUser(ctx, p.email);
   const token = await issueToken(ctx, user, {
     type: TOKEN_TYPE.recovery,
@@ -43,6 +46,7 @@ async function recoveringUser(ctx: RequestContext, email: string) {
  * @note Both PUT routes accept any live recovery token (link secret or code): Cloud's may tell them apart.
  */
 export async function createRecoveryOTP(ctx: RequestContext, p: { email: string; phrase: boolean }) {
+  assertSmtp(ctx, 'SMTP Disabled');
   const user = await recoveringUser(ctx, p.email);
   return mailCode(ctx, user, TOKEN_TYPE.recovery, 'recovery', p.phrase);
 }
@@ -51,7 +55,7 @@ export async function createRecoveryOTP(ctx: RequestContext, p: { email: string;
  * PUT /account/recovery: sets the new password. Checks in Appwrite's order: the two passwords match, the user
  * exists, the token is live, the password is not in the history. The password is hashed before the transaction
  * (IndexedDB transactions cannot wait for it); the token is re-checked and consumed inside it. Also marks the
- * e-mail verified (the link proved it). Sessions are not revoked. No personal-data rule here; 1.4 has no
+ * e-mail verified (the link proved it). 1.4 keeps the sessions; 1.9.6 deletes them all (`auth.invalidateSessions`). No personal-data rule here; 1.4 has no
  * dictionary rule either (1.9.6's route validates the new password with it). 1.9.6 has no `passwordAgain`
  * (its route omits the param, so there is nothing to compare).
  */
@@ -62,8 +66,10 @@ export async function updateRecovery(ctx: RequestContext, p: { userId: string; s
   if (!(await findToken(db, user.$id, TOKEN_TYPE.recovery, p.secret, ctx.now))) throw new AppwriteError('user_invalid_token');
   await assertNotRecentlyUsed(ctx, user, p.password);
   const passwordHash = await hash(ctx, p.password);
-  const { token, updated } = await db.transaction('rw', [db.users, db.tokens], async () => {
+  const { token, updated } = await db.transaction('rw', [db.users, db.tokens, db.sessions], async () => {
     const consumed = await consumeToken(db, user.$id, TOKEN_TYPE.recovery, p.secret, ctx.now);
+    // 1.9.6 with `auth.invalidateSessions` (its default): every session of the user goes.
+    if (invalidatesSessions(ctx)) await deleteSessionsExcept(db, user.$id);
     const next = await patchUser(db, user.$id, {
       password: passwordHash, passwordUpdate: ctx.now.getTime(), passwordHistory: nextHistory(ctx, user, passwordHash),
       emailVerification: true,

@@ -9,7 +9,6 @@ import { assertPassword } from './passwords.js';
 import { currentUser, findUnchangedSince, newId, sessionOrigin, viewSession } from './shared.js';
 import { dropSessionTargets } from './targets.js';
 import { addUser, assertUserLimit, newUser } from './account.js';
-import { sessionExpiry } from '../http/caller.js';
 
 /** Appwrite's order of a user's sessions (insertion order): by creation time, then by `seq` within a millisecond. */
 export function oldestFirst(a: SessionRecord, b: SessionRecord): number {
@@ -26,6 +25,8 @@ export interface NewSession {
   providerAccessTokenExpiry?: number | null;
   /** When the session passed an MFA challenge (the test API's two-factor sessions); default null. */
   mfaUpdatedAt?: number | null;
+  /** 1.9.6: the sign-in may send a session alert (e-mail/password and token sign-ins; §6.40). Not stored. */
+  alert?: boolean;
 }
 
 /**
@@ -39,6 +40,7 @@ export async function startSession(
   fields: NewSession,
   alsoWrite?: (db: EmulatorDb) => Promise<void>,
 ) {
+  const { alert, ...stored } = fields;
   const db = await ctx.core.db();
   const secret = newSecret(ctx.core.random);
   const now = ctx.now.getTime();
@@ -53,7 +55,7 @@ export async function startSession(
     providerAccessToken: '',
     providerRefreshToken: '',
     providerAccessTokenExpiry: null,
-    ...fields,
+    ...stored,
     ...(await sessionOrigin(ctx)),
     secret: sha256Hex(secret),
   };
@@ -66,6 +68,10 @@ export async function startSession(
     const excess = existing.length + 1 - maxSessions(ctx);
     if (excess > 0) await db.sessions.bulkDelete(existing.sort(oldestFirst).slice(0, excess).map((s) => s.$id));
   });
+  if (alert && ctx.behaviour === '1.9' && ctx.core.config.auth.sessionAlerts) {
+    // The alert's template loads only for projects that turned alerts on.
+    await (await import('./session-alert.js')).sendSessionAlert(ctx, user, session);
+  }
   return {
     status: 201,
     body: toSession(session, { current: true, expire: session.expire! }),
@@ -86,7 +92,7 @@ export async function createEmailSession(ctx: RequestContext, p: { email: string
   await assertPassword(user, p.password);
   if (!user.status) throw new AppwriteError('user_blocked');
   // providerUid is the e-mail as Appwrite looked it up (lower-cased input), not the stored spelling.
-  return startSession(ctx, user, { provider: 'email', providerUid: p.email.toLowerCase(), factors: ['password'] });
+  return startSession(ctx, user, { provider: 'email', providerUid: p.email.toLowerCase(), factors: ['password'], alert: true });
 }
 
 export async function createAnonymousSession(ctx: RequestContext) {
@@ -157,39 +163,4 @@ export async function createJWT(ctx: RequestContext, duration?: number) {
   // Signing (jose) loads with the first createJWT().
   const { signJwt } = await import('../crypto/jwt.js');
   return { jwt: await signJwt(await ctx.core.jwtKey(true), { userId: user.$id, sessionId: ctx.session.$id }, ctx.now, duration) };
-}
-
-/**
- * PATCH /account/sessions/{id}. 1.4 refreshes an OAuth2 session's provider tokens with the emulated provider and
- * answers 501 for every other session (no OAuth adapter). 1.9.6 extends any session to now + the session length,
- * refreshing provider tokens too when the session has a refresh token. Both answer `current: false` and an empty
- * `countryName` here, an Appwrite quirk.
- */
-export async function updateSession(ctx: RequestContext, sessionId: string) {
-  const session = await findSession(ctx, sessionId);
-  const { isOAuthProvider } = await import('./oauth-providers.js');
-  const isOAuth = isOAuthProvider(session.provider);
-  if (ctx.behaviour === '1.4' && !isOAuth) throw new AppwriteError('project_provider_unsupported');
-  const db = await ctx.core.db();
-  const now = ctx.now.getTime();
-  let refreshed: SessionRecord = { ...session };
-  if (ctx.behaviour === '1.9') refreshed = { ...refreshed, expire: now + ctx.core.config.auth.sessionLength * 1000, $updatedAt: now };
-  if (isOAuth && (ctx.behaviour === '1.4' || session.providerRefreshToken)) {
-    // The emulated provider's refresh grant; the identity keeps its tokens (Appwrite updates only the session).
-    // The emulated provider loads with the OAuth2 routes, on demand (see http/lazy.ts).
-    const { refreshTokens } = await import('./oauth2-provider.js');
-    const tokens = refreshTokens(ctx, session.providerRefreshToken);
-    refreshed = {
-      ...refreshed,
-      providerAccessToken: tokens.accessToken,
-      providerRefreshToken: tokens.refreshToken,
-      providerAccessTokenExpiry: now + tokens.expiresIn * 1000,
-    };
-  }
-  await db.sessions.put(refreshed);
-  return {
-    status: 200,
-    body: toSession(refreshed, { current: false, expire: sessionExpiry(refreshed, ctx.core.config.auth.sessionLength, ctx.behaviour), countryName: '' }),
-    auditUser: currentUser(ctx),
-  };
 }

@@ -41,7 +41,7 @@ export async function createSession(ctx: RequestContext, p: { userId: string; se
   const kind = token && BY_TYPE[token.type];
   if (!token || !kind || (token.type === TOKEN_TYPE.oauth2 && !wrapped)) throw new AppwriteError('user_invalid_token');
   const provider = token.type === TOKEN_TYPE.oauth2 ? wrapped!.provider : kind.provider;
-  return startSession(ctx, user, { provider, factors: [kind.factor] }, async (tx) => {
+  return startSession(ctx, user, { provider, factors: [kind.factor], alert: true }, async (tx) => {
     // Single use, also against a concurrent redemption of the same token.
     if (!(await tx.tokens.get(token.$id))) throw new AppwriteError('user_invalid_token');
     await tx.tokens.delete(token.$id);

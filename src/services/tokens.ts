@@ -34,8 +34,10 @@ export interface IssueOptions {
   lifetime: number;
   /** `hex`: 256 hex chars (links); `hex64`: 64 hex chars (1.9.6 magic URL); `code`: 6 digits (SMS, e-mail OTP). */
   format: 'hex' | 'hex64' | 'code';
-  /** Builds the e-mail or SMS from the plain secret and the token (its expiry goes into links). */
-  message(secret: string, token: TokenRecord): Outgoing;
+  /** Builds the e-mail or SMS from the plain secret and the token (its expiry goes into links); null sends nothing. */
+  message(secret: string, token: TokenRecord): Outgoing | null;
+  /** A fixed plain secret instead of a random one (1.9.6's mock phone numbers). */
+  secret?: string;
   /** Written in the same transaction before the token (e.g. the user a magic URL or phone sign-up creates). */
   alsoWrite?: (db: EmulatorDb) => Promise<unknown>;
 }
@@ -47,21 +49,20 @@ export interface IssueOptions {
  */
 export async function issueToken(ctx: RequestContext, user: UserRecord, options: IssueOptions): Promise<TokenRecord> {
   const db = await ctx.core.db();
-  const plain = options.format === 'code' ? digitCode(ctx.core.random)
-    : options.format === 'hex64' ? randomHex(ctx.core.random, 64) : newSecret(ctx.core.random);
+  const plain = options.secret ?? (options.format === 'code' ? digitCode(ctx.core.random)
+    : options.format === 'hex64' ? randomHex(ctx.core.random, 64) : newSecret(ctx.core.random));
   const now = ctx.now.getTime();
   const token: TokenRecord = {
     $id: newId(ctx), $createdAt: now, userId: user.$id, type: options.type, secret: sha256Hex(plain),
     expire: now + options.lifetime * 1000, userAgent: ctx.userAgent, ip: ctx.ip,
   };
-  const message: InboxRecord = { id: newId(ctx), ...options.message(plain, token), userId: user.$id, secret: plain, createdAt: now };
+  const outgoing = options.message(plain, token);
+  const message: InboxRecord | null = outgoing && { id: newId(ctx), ...outgoing, userId: user.$id, secret: plain, createdAt: now };
   try {
     await db.transaction('rw', [db.users, db.tokens, db.inbox], async () => {
       if (options.alsoWrite) await options.alsoWrite(db);
       await db.tokens.add(token);
-      const sameTime = await db.inbox.where('createdAt').equals(now).toArray();
-      message.seq = Math.max(0, ...sameTime.map((m) => m.seq ?? 0)) + 1;
-      await db.inbox.add(message);
+      if (message) await addInboxRecord(db, message);
     });
   } catch (error) {
     // Only `alsoWrite` can clash (a new user's id, e-mail or phone taken meanwhile).
@@ -69,8 +70,24 @@ export async function issueToken(ctx: RequestContext, user: UserRecord, options:
     if (isConstraintError(error)) throw new AppwriteError('user_already_exists');
     throw error;
   }
-  ctx.core.onInboxMessage(message);
+  if (message) ctx.core.onInboxMessage(message);
   return token;
+}
+
+/** Stores a message in the inbox (inside a transaction over `inbox`), numbered after those of the same millisecond. */
+export async function addInboxRecord(db: EmulatorDb, message: InboxRecord): Promise<void> {
+  const sameTime = await db.inbox.where('createdAt').equals(message.createdAt).toArray();
+  message.seq = Math.max(0, ...sameTime.map((m) => m.seq ?? 0)) + 1;
+  await db.inbox.add(message);
+}
+
+/**
+ * 1.9.6's mock phone numbers (`auth.mockNumbers`, 1.9 spec §6.19 step 3, §6.39): the fixed code of the number,
+ * or undefined (a random code, texted). 1.4 has no mock numbers.
+ */
+export function mockOtp(ctx: RequestContext, phone: string): string | undefined {
+  if (ctx.behaviour === '1.4') return undefined;
+  return ctx.core.config.auth.mockNumbers.find((n) => n.phone === phone)?.otp;
 }
 
 /** A live token of `userId` with this type and secret (Appwrite's Auth::tokenVerify: `expire >= now`). */
@@ -116,7 +133,7 @@ export async function sessionFromToken(
   ctx: RequestContext, p: { userId: string; secret: string }, type: number, provider: string, verified: Partial<UserRecord>,
 ) {
   const user = await getUser(ctx, p.userId);
-  return startSession(ctx, user, { provider, factors: [type === TOKEN_TYPE.phone ? 'phone' : 'email'] }, async (tx) => {
+  return startSession(ctx, user, { provider, factors: [type === TOKEN_TYPE.phone ? 'phone' : 'email'], alert: true }, async (tx) => {
     await consumeToken(tx, user.$id, type, p.secret, ctx.now);
     await patchUser(tx, user.$id, verified, ctx.now);
   });

@@ -3,11 +3,12 @@ import type { RequestContext } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
 import { toToken } from '../models/models.js';
 import { TOKEN_TYPE, type UserRecord } from '../storage/records.js';
+import { assertSms, assertSmtp } from './delivery.js';
 import { emailMessage, smsMessage } from './emails.js';
 import { mailCode } from './code-mail.js';
 import { currentUser } from './shared.js';
 import { confirmedTokenSecret, linkExpire } from './token-rules.js';
-import { TOKEN_LIFETIME, consumeToken, getUser, issueToken, patchUser } from './tokens.js';
+import { TOKEN_LIFETIME, consumeToken, getUser, issueToken, mockOtp, patchUser } from './tokens.js';
 
 /** How long a verification link or code lives: 7 days in 1.4, one hour in 1.9.6 (1.9 spec §9.1). */
 function verificationLifetime(ctx: RequestContext, kind: 'email' | 'phone'): number {
@@ -33,6 +34,7 @@ function assertHasEmail(ctx: RequestContext, user: UserRecord): void {
  * verification link (7 days in 1.4, 1 h in 1.9.6). Already verified -> 409.
  */
 export async function createVerification(ctx: RequestContext, p: { url: string }) {
+  assertSmtp(ctx, 'SMTP Disabled');
   const user = currentUser(ctx);
   assertHasEmail(ctx, user);
   if (user.emailVerification) throw emailAlreadyVerified(ctx);
@@ -53,6 +55,7 @@ export async function createVerification(ctx: RequestContext, p: { url: string }
  * token, redeemed with PUT /account/verifications/email/otp (updateVerification, which takes link secrets too).
  */
 export async function createEmailVerificationOTP(ctx: RequestContext, p: { phrase: boolean }) {
+  assertSmtp(ctx, 'SMTP Disabled');
   const user = currentUser(ctx);
   assertHasEmail(ctx, user);
   if (user.emailVerification) throw emailAlreadyVerified(ctx);
@@ -72,15 +75,18 @@ export async function updateVerification(ctx: RequestContext, p: { userId: strin
 
 /** POST /account/verification/phone (1.9.6 also /account/verifications/phone): texts the signed-in user a 6-digit code. */
 export async function createPhoneVerification(ctx: RequestContext) {
+  assertSms(ctx, ctx.behaviour === '1.4');
   const user = currentUser(ctx);
   if (!user.phone) throw new AppwriteError('user_phone_not_found');
   if (user.phoneVerification) throw new AppwriteError('user_phone_already_verified');
   const phone = user.phone;
+  const mock = mockOtp(ctx, phone);
   const token = await issueToken(ctx, user, {
+    secret: mock,
     type: TOKEN_TYPE.phone,
     lifetime: verificationLifetime(ctx, 'phone'),
     format: 'code',
-    message: (code) => smsMessage('phone-verification', phone, code),
+    message: (code) => (mock === undefined ? smsMessage('phone-verification', phone, code) : null),
   });
   return { status: 201, body: toToken(token, ''), auditUser: user };
 }

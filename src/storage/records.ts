@@ -145,9 +145,11 @@ export interface RateLimitRecord {
 export interface InboxRecord {
   id: string;
   channel: 'email' | 'sms';
-  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp';
+  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp' | 'session-alert';
   to: string;
   subject?: string;
+  /** 1.9.6 mails: the preview line (preheader) mail apps show after the subject. */
+  preview?: string;
   text: string;
   html?: string;
   url?: string;

@@ -8,7 +8,7 @@ import { withTarget } from '../services/targets.js';
 import type { UserRecord } from '../storage/records.js';
 import { commonPasswords } from '../validation/common-passwords.js';
 import { assoc, customId, email as emailValidator, phone as phoneValidator, text, type Validator } from '../validation/validators.js';
-import { newPassword } from '../validation/validators-1-9.js';
+import { newPassword } from '../validation/password-strength.js';
 import { adminContext, asServer19, assertUserRef, findUser } from './admin-context.js';
 
 /** What `emulator.users.create()` takes: the Users API's fields, each optional. */
@@ -76,7 +76,7 @@ function validate(core: EmulatorCore, fields: Record<string, unknown>): void {
     userId: customId,
     email: emailValidator,
     phone: phoneValidator,
-    password: newPassword(core.config.auth.passwordDictionary, commonPasswords),
+    password: newPassword(core.config.auth.passwordStrength, core.config.auth.passwordDictionary, commonPasswords),
     name: text(128),
     prefs: assoc,
     labels: labelsValidator,
@@ -135,7 +135,7 @@ function buildUsersApi(core: EmulatorCore): UsersApi {
       next = withTarget(ctx, { ...next, phone, targets, phoneVerification: changes.phoneVerification === true }, 'sms', phone);
     }
     if (password !== undefined) {
-      assertNoPersonalData(ctx, password, { id: next.$id, email: next.email, name: next.name, phone: next.phone });
+      await assertNoPersonalData(ctx, password, { id: next.$id, email: next.email, name: next.name, phone: next.phone });
       const passwordHash = await hash(ctx, password);
       next = { ...next, password: passwordHash, passwordUpdate: ctx.now.getTime(), passwordHistory: nextHistory(ctx, next, passwordHash) };
     }

@@ -1,5 +1,6 @@
 import type { EmulatorCore } from '../core.js';
 import { isAllowedHost } from '../http/handle.js';
+import { lazy } from '../http/lazy.js';
 import type { Validator } from './validators.js';
 
 /**
@@ -16,18 +17,11 @@ export const password: Validator = {
 };
 
 /**
- * A new password (POST /account, PATCH /account/password, PUT /account/recovery): PasswordStrength with the
- * default policy (min 8, no character classes), then the dictionary when `auth.passwordDictionary` is on; the
- * first failing one reports (AllOf).
+ * The new-password validator of this emulator's options (password-strength.ts), loaded with the first new
+ * password of a 1.9.6 request.
  */
-export function newPassword(enabled: boolean, common: () => ReadonlySet<string>): Validator {
-  const dictionary = 'Password must be between 8 and 265 characters long, and should not be one of the commonly used password.';
-  return {
-    description: password.description,
-    isValid: (v) => password.isValid(v) && !(enabled && common().has(v as string)),
-    describe: (v) => (password.isValid(v) ? dictionary : password.description),
-  };
-}
+export const newPasswordOf = async (core: EmulatorCore, common: () => ReadonlySet<string>) =>
+  (await import('./password-strength.js')).newPassword(core.config.auth.passwordStrength, core.config.auth.passwordDictionary, common);
 
 /** Text(N, 0): a string of at most N characters, empty allowed. */
 export function text0(max: number): Validator {
@@ -60,33 +54,14 @@ export function range(min: number, max: number): Validator {
   };
 }
 
-const WEB_SCHEMES: Record<string, string> = {
-  'http:': 'Web', 'https:': 'Web', 'chrome-extension:': 'Web (Chrome Extension)', 'moz-extension:': 'Web (Firefox Extension)',
-  'safari-web-extension:': 'Web (Safari Extension)', 'ms-browser-extension:': 'Web (Edge Extension)', 'tauri:': 'Web (Tauri)',
-};
+/**
+ * Redirect (`url`, `success`, `failure`; redirect-1-9.ts), loaded with the first 1.9.6 request that carries a
+ * redirect URL (the sign-in mails, recovery, verification, OAuth2): most page loads send none.
+ */
+export const redirect = async (core: EmulatorCore) => (await import('./redirect-1-9.js')).redirect(core, isAllowedHost);
 
 /**
- * Redirect (`url`, `success`, `failure`; 1.9 spec §6.0): the Origin rules applied to a URL. A web scheme needs an
- * allowed host (the port does not matter); any other scheme must be `exp` or `appwrite-callback-<projectId>`.
- * Like Appwrite it looks only at the scheme and host: what the page may navigate to is checked where it navigates.
+ * 1.9.6's Phone validator (phone-1-9.ts), loaded with libphonenumber on the first request that sends a phone number,
+ * outside any transaction (a route's validator source may be a loader).
  */
-export function redirect(core: EmulatorCore): Validator {
-  const check = (v: unknown): string | null => {
-    if (typeof v !== 'string' || /\s/.test(v)) return 'Invalid URI.';
-    let url: URL;
-    try {
-      url = new URL(v);
-    } catch {
-      return 'Invalid URI.';
-    }
-    const platform = WEB_SCHEMES[url.protocol];
-    if (platform) {
-      if (url.hostname && isAllowedHost(core, url.hostname.toLowerCase())) return null;
-      return `Invalid URI. Register your new client (${url.hostname}) as a new ${platform} platform on your project console dashboard`;
-    }
-    const scheme = url.protocol.slice(0, -1);
-    if (scheme === 'exp' || scheme === `appwrite-callback-${core.config.projectId}`) return null;
-    return `Invalid URI. Register your new client (${url.hostname}) as a new  platform on your project console dashboard`;
-  };
-  return { description: 'Invalid URI.', isValid: (v) => check(v) === null, describe: (v) => check(v) ?? '' };
-}
+export const phone = lazy(async () => (await import('./phone-1-9.js')).phone);

@@ -14,7 +14,7 @@ import { commonPasswords } from '../../validation/common-passwords.js';
  * validation and Appwrite 1.4 then fails with a PHP TypeError (500). We validate them like any sent value: 400.
  */
 const dictionary = (core: EmulatorCore) => v.passwordDictionary(core.config.auth.passwordDictionary, commonPasswords);
-const newPassword19 = (core: EmulatorCore) => v19.newPassword(core.config.auth.passwordDictionary, commonPasswords);
+const newPassword19 = (core: EmulatorCore) => v19.newPasswordOf(core, commonPasswords);
 const listQueries = lazy(() => import('../../validation/list-queries.js'));
 
 const updatePassword: Route = {
@@ -68,7 +68,7 @@ export const accountRoutes: Route[] = [
   },
   {
     method: 'PATCH', path: '/account/phone', scope: 'account', audit: 'user.update',
-    params: [{ name: 'phone', validator: v.phone }, { name: 'password', validator: v.password, validator19: v19.password }],
+    params: [{ name: 'phone', validator: v.phone, validator19: v19.phone }, { name: 'password', validator: v.password, validator19: v19.password }],
     action: async (ctx, p) => updated(await account.updatePhone(ctx, currentUser(ctx), p as { phone: string; password: string })),
   },
   {

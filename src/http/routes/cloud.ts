@@ -41,7 +41,7 @@ export const cloudRoutes: Route[] = [
     params: [
       { name: 'userId', validator: v.uid },
       { name: 'secret', validator: v.text(256) },
-      { name: 'password', validator: (core) => v19.newPassword(core.config.auth.passwordDictionary, commonPasswords) },
+      { name: 'password', validator: (core) => v19.newPasswordOf(core, commonPasswords) },
     ],
     action: async (ctx, p) => (await recovery()).updateRecovery(ctx, p as Confirm & { password: string }),
   },

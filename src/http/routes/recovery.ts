@@ -9,7 +9,7 @@ import { lazy } from '../lazy.js';
 const recovery = lazy(() => import('../../services/recovery.js'));
 
 /** 1.9.6's new-password validator: strength, then the dictionary when it is on (1.9 spec §6.0). */
-const newPassword19 = (core: EmulatorCore) => v19.newPassword(core.config.auth.passwordDictionary, commonPasswords);
+const newPassword19 = (core: EmulatorCore) => v19.newPasswordOf(core, commonPasswords);
 
 /** Password recovery: the e-mailed reset link, then the new password. */
 export const recoveryRoutes: Route[] = [

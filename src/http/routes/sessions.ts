@@ -2,6 +2,10 @@ import { viewSession } from '../../services/shared.js';
 import * as sessions from '../../services/sessions.js';
 import * as v from '../../validation/validators.js';
 import type { Route } from '../route.js';
+import { lazy } from '../lazy.js';
+
+// PATCH /account/sessions/{id} (few apps extend sessions) loads its service on first use.
+const sessionUpdate = lazy(() => import('../../services/session-update.js'));
 
 const emailSession: Omit<Route, 'path'> = {
   method: 'POST', scope: 'public', authMethod: 'emailPassword', audit: 'session.create', session: true,
@@ -38,7 +42,7 @@ export const sessionRoutes: Route[] = [
     method: 'PATCH', path: '/account/sessions/:sessionId', scope: 'account', audit: 'session.update',
     rateLimit: { limit: 10, keys: ['url:{url},ip:{ip}'] },
     params: [{ name: 'sessionId', validator: v.uid }],
-    action: (ctx, p) => sessions.updateSession(ctx, p.sessionId),
+    action: async (ctx, p) => (await sessionUpdate()).updateSession(ctx, p.sessionId),
   },
   {
     method: 'DELETE', path: '/account/sessions/:sessionId', scope: 'account', audit: 'session.delete',

@@ -29,7 +29,7 @@ const magicUrlToken: Omit<Route, 'path'> = {
 const phoneToken: Omit<Route, 'path'> = {
   method: 'POST', scope: 'public', behaviours: ONLY_1_9, authMethod: 'phone', audit: 'session.create',
   rateLimit: { limit: 10, keys: ['url:{url},phone:{param-phone}', 'url:{url},ip:{ip}'] },
-  params: [{ name: 'userId', validator: v.customId }, { name: 'phone', validator: v.phone }],
+  params: [{ name: 'userId', validator: v.customId }, { name: 'phone', validator: v19.phone }],
   action: async (ctx, p) => (await phone()).createPhoneToken(ctx, p as { userId: string; phone: string }),
 };
 
