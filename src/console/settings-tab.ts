@@ -45,7 +45,7 @@ export function createSettingsTab(ctx: ConsoleContext): ConsoleTab {
   };
 
   // ---- Clock
-  const now = h('output', { 'aria-label': 'Emulator time' });
+  const now = h('strong', { 'data-now': '' });
   const offset = h('span', { class: 'hint' });
   const tick = () => {
     const at = emulator.clock.now();

@@ -19,7 +19,8 @@ h2 small{display:block;font-size:12px;font-weight:400;color:var(--muted)}
 [role=tab]:hover{background:var(--soft)}
 .tabpanel{flex:1;min-height:0;display:flex;flex-direction:column;overflow:hidden}
 .tabpanel[hidden]{display:none}
-.scroll{overflow:auto;flex:1;min-height:0}
+.scroll{overflow:auto;flex:1;min-height:0;padding-bottom:64px}
+.badge{position:relative;z-index:2}
 .bar{display:flex;gap:8px;padding:10px 14px;border-bottom:1px solid var(--line);flex-wrap:wrap;align-items:center;flex:none}
 input,select,textarea{border:1px solid var(--line);background:var(--bg);border-radius:8px;padding:5px 9px;font:inherit;color:inherit;min-width:0}
 .bar input[type=search]{flex:1;min-width:140px}

@@ -12,7 +12,7 @@ export interface PanelView {
   element: HTMLElement;
   render(messages: InboxMessage[]): void;
   /** Focuses the console: the message `messageId` (opened from a toast), else the current tab. */
-  focus(messageId?: string): void;
+  focus(messageId?: string, tab?: string): void;
 }
 
 /** What every tab gets. */
@@ -205,9 +205,10 @@ export function createPanelView(ctx: {
     render(next) {
       inbox.render(next);
     },
-    focus(messageId) {
+    focus(messageId, tab) {
       place();
-      if (messageId) {
+      if (tab) void select(tab as TabName, true);
+      else if (messageId) {
         void select('inbox', false);
         inbox.reveal(messageId);
       } else views.get(current)?.focus?.();

@@ -19,7 +19,8 @@ export interface InboxPanelOptions {
 
 export interface InboxPanel {
   element: HTMLElement;
-  open(): void;
+  /** Opens the console, on `tab` if given (e.g. `'users'`: the demo's "unblock" hint). */
+  open(tab?: 'inbox' | 'users' | 'requests' | 'settings'): void;
   close(): void;
   unmount(): void;
 }
@@ -150,7 +151,7 @@ export function mountInboxPanel(emulator: PanelEmulator, options: InboxPanelOpti
     return view;
   }));
 
-  function open(focus = true, messageId?: string) {
+  function open(focus = true, messageId?: string, tab?: string) {
     isOpen = true;
     box.querySelector('.toast')?.remove();
     badge.setAttribute('aria-expanded', 'true');
@@ -159,7 +160,7 @@ export function mountInboxPanel(emulator: PanelEmulator, options: InboxPanelOpti
       loaded.element.hidden = false;
       render();
       void refresh(); // another tab may have added or cleared messages meanwhile
-      if (focus) loaded.focus(messageId);
+      if (focus) loaded.focus(messageId, tab);
     }, (error: unknown) => {
       isOpen = false;
       badge.setAttribute('aria-expanded', 'false');
@@ -194,7 +195,7 @@ export function mountInboxPanel(emulator: PanelEmulator, options: InboxPanelOpti
 
   return {
     element: host,
-    open: () => open(),
+    open: (tab) => open(true, undefined, tab),
     close,
     unmount() {
       unsubscribe();
