@@ -35,12 +35,12 @@ export function createRequestsTab(ctx: ConsoleContext): ConsoleTab {
     } }, 'Clear')),
     h('div', { class: 'scroll' },
       h('table', { 'aria-label': 'Requests, newest first' },
-        h('thead', {}, h('tr', {}, ...['Time', 'Method', 'Path', 'Status', 'Error type', 'SDK', 'ms'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ...['Time', 'Request (SDK, duration)', 'Status'].map((t) => h('th', { scope: 'col' }, t)))),
         body),
       empty));
 
   function detail(entry: RequestLogEntry): HTMLElement {
-    const cell = h('td', { class: 'detail', colspan: '7' }, 'Loading…');
+    const cell = h('td', { class: 'detail', colspan: '3' }, 'Loading…');
     void entry.details().then((d) => cell.replaceChildren(
       h('p', { class: 'hint' }, `${entry.method} ${d.request.url} · Appwrite ${entry.behaviour === '1.4' ? '1.4' : '1.9.6'}, format ${entry.format || '(none: newest)'}${entry.fromOtherTab ? ' · from another tab' : ''}`),
       h('details', { open: true }, h('summary', {}, 'Request params'), h('pre', {}, json(d.request.params))),
@@ -61,12 +61,10 @@ export function createRequestsTab(ctx: ConsoleContext): ConsoleTab {
     } }, entry.path);
     const tr = h('tr', { class: failed ? 'err' : '', 'data-id': entry.id, 'data-status': String(entry.status), ...(isOpen ? { 'data-open': '' } : {}) },
       h('td', {}, new Date(entry.time).toLocaleTimeString()),
-      h('td', {}, entry.method),
-      h('td', { class: 'wrap' }, toggle),
-      h('td', { class: 'status' }, String(entry.status)),
-      h('td', {}, entry.errorType ?? ''),
-      h('td', {}, entry.sdk ? `web ${entry.sdk}` : '—'),
-      h('td', {}, entry.durationMs.toFixed(1)));
+      // Three columns (time, request, outcome), so the log fits a side sheet or a phone without sideways scrolling.
+      h('td', { class: 'req' }, h('strong', {}, `${entry.method} `), toggle,
+        h('span', { class: 'sub' }, `${entry.sdk ? `web ${entry.sdk}` : 'no SDK header'} · ${entry.durationMs.toFixed(1)} ms${entry.fromOtherTab ? ' · other tab' : ''}`)),
+      h('td', { class: 'status wrap' }, String(entry.status), entry.errorType ? h('span', { class: 'sub' }, entry.errorType) : null));
     return isOpen ? [tr, detail(entry)] : [tr];
   }
 

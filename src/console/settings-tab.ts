@@ -30,7 +30,7 @@ export function createSettingsTab(ctx: ConsoleContext): ConsoleTab {
   const { config } = emulator;
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  const status = h('p', { class: 'hint', role: 'status' });
+  const status = h('p', { class: 'hint status', role: 'status' });
   const report = (text: string, error = false) => {
     status.textContent = text;
     status.style.color = error ? '#c21f3a' : '';
@@ -91,7 +91,7 @@ export function createSettingsTab(ctx: ConsoleContext): ConsoleTab {
   };
   const rate = h('section', { class: 'group', 'aria-label': 'Rate limits' },
     h('h3', {}, 'Rate limits'),
-    h('div', { class: 'row' }, h('label', { class: 'row' }, limits, 'Enforce Appwrite\'s rate limits (this page, until reload)')),
+    h('label', { class: 'check' }, limits, 'Enforce Appwrite\'s rate limits (this page, until reload)'),
     h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => void act(async () => {
       await emulator.resetRateLimits();
       await countCounters();
@@ -163,7 +163,7 @@ export function createSettingsTab(ctx: ConsoleContext): ConsoleTab {
       report('Badge back in its corner');
     }) }, 'Badge back to its corner')));
 
-  const element = h('div', { class: 'tabpanel' }, h('div', { class: 'bar' }, status), h('div', { class: 'scroll' }, clock, rate, data, about));
+  const element = h('div', { class: 'tabpanel' }, status, h('div', { class: 'scroll' }, clock, rate, data, about));
 
   return {
     element,

@@ -55,8 +55,22 @@ td.wrap{white-space:normal;overflow-wrap:anywhere;min-width:120px}
 tr.err td{background:#c21f3a1a}
 tr.err td.status{color:#c21f3a;font-weight:700}
 tr[data-open] td{background:var(--soft)}
+td.req{white-space:normal;min-width:160px}
+td.req code{font:12px/1.4 ui-monospace,monospace;overflow-wrap:anywhere}
+td .sub{display:block;color:var(--muted);font-size:11px}
 td.detail{white-space:normal;background:var(--soft)}
 pre{margin:4px 0;white-space:pre-wrap;overflow-wrap:anywhere;font:12px/1.4 ui-monospace,monospace;max-height:260px;overflow:auto;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:6px}
+.form[hidden]{display:none}
+tbody[data-user] tr.main td{border-bottom:0;padding-bottom:2px}
+tbody[data-user] tr.acts td{padding-top:2px}
+tbody[data-user] .actions{margin-top:0}
+tbody[data-user][data-open] td{background:var(--soft)}
+td .pill{margin-left:2px}
+td div{overflow-wrap:anywhere}
+td code.hint{display:block;font-size:11px}
+label.check{display:flex;gap:6px;align-items:center}
+p.status:empty{display:none}
+p.status{padding:8px 14px 0;margin:0}
 .form{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:8px;padding:10px 14px;border-bottom:1px solid var(--line)}
 .form label{display:flex;flex-direction:column;gap:2px;font-size:12px;color:var(--muted)}
 .form label.check{flex-direction:row;align-items:center;gap:6px;color:var(--fg)}

@@ -17,7 +17,7 @@ interface Row {
   providers: string[];
 }
 
-const when = (ms: number | null | undefined) => (ms ? new Date(ms).toLocaleString() : '—');
+const when = (ms: number | null | undefined) => (ms ? new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : '—');
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The user this page is signed in as: the SDK's cookieFallback in localStorage holds `{id, secret}` in base64. */
@@ -76,7 +76,8 @@ export function createUsersTab(ctx: ConsoleContext): ConsoleTab {
     });
   });
 
-  const body = h('tbody');
+  const table = h('table', { 'aria-label': 'Users' });
+  const head = h('thead', {}, h('tr', {}, ...['User (e-mail, phone, id)', 'Providers', 'Status', 'Created / last access'].map((t) => h('th', { scope: 'col' }, t))));
   const empty = h('p', { class: 'empty' });
   const element = h('div', { class: 'tabpanel' },
     h('div', { class: 'bar' }, search,
@@ -87,9 +88,7 @@ export function createUsersTab(ctx: ConsoleContext): ConsoleTab {
       } }, 'Add user'), status),
     addForm,
     h('div', { class: 'scroll' },
-      h('table', { 'aria-label': 'Users' },
-        h('thead', {}, h('tr', {}, ...['User', 'E-mail / phone', 'Providers', 'Created', 'Last access', 'Verified', 'Status', 'MFA', 'Actions'].map((t) => h('th', { scope: 'col' }, t)))),
-        body),
+      table,
       empty));
 
   function editor(user: UserRecord): HTMLElement {
@@ -145,20 +144,22 @@ export function createUsersTab(ctx: ConsoleContext): ConsoleTab {
     render();
   }
 
-  function userRow(row: Row, me: string | null): HTMLElement[] {
+  function userRow(row: Row, me: string | null): HTMLElement {
     const { user } = row;
     const label = user.email ?? user.phone ?? user.$id;
     const yes = (on: boolean, text: string) => h('span', { class: `pill ${on ? 'ok' : 'no'}` }, `${text} ${on ? '✓' : '✗'}`);
+    // Four columns and the actions on a line of their own: the table fits a side sheet without sideways scrolling.
     const cells = [
-      h('td', { class: 'wrap' }, h('strong', {}, user.name || '(no name)'), h('br'), h('code', {}, user.$id), me === user.$id ? h('span', { class: 'pill ok' }, 'this page') : null),
-      h('td', { class: 'wrap' }, user.email ?? '', user.email && user.phone ? h('br') : null, user.phone ?? '', !user.email && !user.phone ? 'anonymous' : null),
-      h('td', {}, ...row.providers.map((p) => h('span', { class: 'pill' }, p))),
-      h('td', {}, when(user.registration || user.$createdAt)),
-      h('td', {}, when(user.accessedAt)),
-      h('td', {}, user.email ? yes(user.emailVerification, 'e-mail') : null, user.phone ? yes(user.phoneVerification, 'phone') : null),
-      h('td', {}, h('span', { class: `pill ${user.status ? 'ok' : 'no'}`, 'data-status': user.status ? 'active' : 'blocked' }, user.status ? 'active' : 'blocked')),
-      h('td', {}, user.mfa ? 'on' : 'off'),
-      h('td', {}, h('div', { class: 'actions' },
+      h('td', { class: 'wrap' }, h('strong', {}, user.name || '(no name)'), me === user.$id ? h('span', { class: 'pill ok' }, 'this page') : null,
+        user.email ? h('div', {}, user.email) : null, user.phone ? h('div', {}, user.phone) : null,
+        !user.email && !user.phone ? h('div', {}, 'anonymous') : null, h('code', { class: 'hint' }, user.$id)),
+      h('td', { class: 'wrap' }, ...row.providers.map((p) => h('span', { class: 'pill' }, p))),
+      h('td', { class: 'wrap' }, h('span', { class: `pill ${user.status ? 'ok' : 'no'}`, 'data-status': user.status ? 'active' : 'blocked' }, user.status ? 'active' : 'blocked'),
+        user.email ? yes(user.emailVerification, 'e-mail') : null, user.phone ? yes(user.phoneVerification, 'phone') : null,
+        user.mfa ? h('span', { class: 'pill ok' }, 'MFA') : null),
+      h('td', {}, when(user.registration || user.$createdAt), h('br'), h('span', { class: 'hint' }, when(user.accessedAt))),
+    ];
+    const actions = h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', 'aria-label': `Sign in as ${label}`, onclick: () => void act('Signing in…', async () => {
           const { cookieFallback } = await emulator.sessions.create(user.$id);
           localStorage.setItem('cookieFallback', cookieFallback);
@@ -171,11 +172,12 @@ export function createUsersTab(ctx: ConsoleContext): ConsoleTab {
         h('button', { type: 'button', 'aria-expanded': String(open?.id === user.$id && open.what === 'sessions'), 'aria-label': `Sessions of ${label}`, onclick: () => toggle(user.$id, 'sessions') }, `Sessions (${row.sessions.length})`),
         h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${label}`, onclick: () => {
           if (confirm(`Delete ${label} with its sessions, tokens and identities?`)) void act(`${label} deleted`, () => emulator.users.delete(user.$id));
-        } }, 'Delete'))),
-    ];
-    const tr = h('tr', { 'data-user': user.$id, ...(open?.id === user.$id ? { 'data-open': '' } : {}) }, ...cells);
-    if (open?.id !== user.$id) return [tr];
-    return [tr, h('tr', {}, h('td', { class: 'detail', colspan: '9' }, open.what === 'edit' ? editor(user) : sessionList(row)))];
+        } }, 'Delete'));
+    // One <tbody> per user: its cells, its actions on a line below, and the open editor or sessions.
+    return h('tbody', { 'data-user': user.$id, ...(open?.id === user.$id ? { 'data-open': '' } : {}) },
+      h('tr', { class: 'main' }, ...cells),
+      h('tr', { class: 'acts' }, h('td', { colspan: '4' }, actions)),
+      open?.id === user.$id ? h('tr', {}, h('td', { class: 'detail', colspan: '4' }, open.what === 'edit' ? editor(user) : sessionList(row))) : null);
   }
 
   function render() {
@@ -184,7 +186,7 @@ export function createUsersTab(ctx: ConsoleContext): ConsoleTab {
     // An open editor keeps what is typed in it: a live update does not rebuild the table under it.
     if (open?.what === 'edit' && element.querySelector('form[aria-label^="Edit"]')?.contains(ctx.root.activeElement)) return;
     const me = pageUserId(projectId);
-    body.replaceChildren(...shown.flatMap((row) => userRow(row, me)));
+    table.replaceChildren(head, ...shown.map((row) => userRow(row, me)));
     empty.hidden = shown.length > 0;
     empty.textContent = rows.length ? 'No user matches the filter.' : 'No users yet. Sign up in the app, or Add user.';
   }

@@ -2,11 +2,12 @@
  * The dev console (the inbox panel grown into tabs) driving the demo in real Chromium: one test per "Done when"
  * point of the console's issue. The console lives in an open shadow root; Playwright's role locators pierce it.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { heading, openDemo, openInbox, PASSWORD, signIn, signOut, signUp, uniqueEmail, uniquePhone } from './demo-helpers.js';
-import { useBrowserApp } from './harness.js';
+import { RESULTS_DIR, useBrowserApp } from './harness.js';
 
 const app = useBrowserApp('demo');
 
@@ -22,7 +23,7 @@ async function openTab(page: Page, tab: 'Inbox' | 'Users' | 'Requests' | 'Settin
   return panel;
 }
 
-const userRow = (panel: Locator, email: string) => panel.locator('tr[data-user]', { hasText: email });
+const userRow = (panel: Locator, email: string) => panel.locator('tbody[data-user]', { hasText: email });
 
 describe('console: Users tab', () => {
   it('lists a user signed up in another tab, live', async () => {
@@ -315,3 +316,41 @@ describe('console: Inbox tab', () => {
 function overlap(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
+
+describe('console: screenshots of every tab (desktop and phone, light and dark), never over the focused field', () => {
+  const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+  for (const [size, viewport] of Object.entries(sizes)) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`${size}, ${colorScheme}`, async () => {
+        await mkdir(RESULTS_DIR, { recursive: true });
+        const page = await app.newPage({ viewport, colorScheme });
+        await openDemo(page, app.url);
+        // Data for every tab: a user (and its requests), a failed sign-in, a magic link, then an SMS code to type.
+        const email = uniqueEmail('shot');
+        await signUp(page, { name: 'Ada Lovelace', email });
+        await signOut(page);
+        await signIn(page, email, 'not the password');
+        await page.locator('form .alert-type').waitFor();
+        await page.evaluate(async (e) => {
+          const emulator = window.__appwriteEmulator!;
+          await emulator.users.create({ email: `grace.${e}`, name: 'Grace Hopper', phone: '+14155550100', labels: ['beta'] });
+        }, email);
+        await page.getByRole('link', { name: 'Phone' }).click();
+        await page.getByLabel('Phone number').fill(uniquePhone());
+        await page.getByRole('button', { name: 'Send code' }).click();
+        const code = page.getByRole('form', { name: 'Enter the code' }).getByLabel('Code');
+        await code.waitFor();
+        await code.focus();
+
+        for (const tab of ['Inbox', 'Users', 'Requests', 'Settings'] as const) {
+          const panel = await openTab(page, tab);
+          await expect.poll(() => panel.locator('.empty:not([hidden]), li, tbody[data-user], tr[data-status], section.group').count()).toBeGreaterThan(0);
+          const [field, dialog] = await Promise.all([code.boundingBox(), consoleDialog(page).boundingBox()]);
+          expect(overlap(field!, dialog!), `${tab}: the console covers the focused field`).toBe(false);
+          // Viewport only: the console is fixed to the window.
+          await page.screenshot({ path: resolve(RESULTS_DIR, `console-${tab.toLowerCase()}-${size}-${colorScheme}.png`) });
+        }
+      });
+    }
+  }
+});
