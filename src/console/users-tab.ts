@@ -77,7 +77,7 @@ export function createUsersTab(ctx: ConsoleContext): ConsoleTab {
   });
 
   const table = h('table', { 'aria-label': 'Users' });
-  const head = h('thead', {}, h('tr', {}, ...['User (e-mail, phone, id)', 'Providers', 'Status', 'Created / last access'].map((t) => h('th', { scope: 'col' }, t))));
+  const head = h('thead', {}, h('tr', {}, ...['User (e-mail, phone, id)', 'Providers', 'Status, verified, MFA, dates'].map((t) => h('th', { scope: 'col' }, t))));
   const empty = h('p', { class: 'empty' });
   const element = h('div', { class: 'tabpanel' },
     h('div', { class: 'bar' }, search,
@@ -148,7 +148,7 @@ export function createUsersTab(ctx: ConsoleContext): ConsoleTab {
     const { user } = row;
     const label = user.email ?? user.phone ?? user.$id;
     const yes = (on: boolean, text: string) => h('span', { class: `pill ${on ? 'ok' : 'no'}` }, `${text} ${on ? '✓' : '✗'}`);
-    // Four columns and the actions on a line of their own: the table fits a side sheet without sideways scrolling.
+    // Three columns and the actions on a line of their own: the table fits a side sheet without sideways scrolling.
     const cells = [
       h('td', { class: 'wrap' }, h('strong', {}, user.name || '(no name)'), me === user.$id ? h('span', { class: 'pill ok' }, 'this page') : null,
         user.email ? h('div', {}, user.email) : null, user.phone ? h('div', {}, user.phone) : null,
@@ -156,8 +156,8 @@ export function createUsersTab(ctx: ConsoleContext): ConsoleTab {
       h('td', { class: 'wrap' }, ...row.providers.map((p) => h('span', { class: 'pill' }, p))),
       h('td', { class: 'wrap' }, h('span', { class: `pill ${user.status ? 'ok' : 'no'}`, 'data-status': user.status ? 'active' : 'blocked' }, user.status ? 'active' : 'blocked'),
         user.email ? yes(user.emailVerification, 'e-mail') : null, user.phone ? yes(user.phoneVerification, 'phone') : null,
-        user.mfa ? h('span', { class: 'pill ok' }, 'MFA') : null),
-      h('td', {}, when(user.registration || user.$createdAt), h('br'), h('span', { class: 'hint' }, when(user.accessedAt))),
+        user.mfa ? h('span', { class: 'pill ok' }, 'MFA') : null,
+        h('span', { class: 'sub' }, `created ${when(user.registration || user.$createdAt)}`), h('span', { class: 'sub' }, `last access ${when(user.accessedAt)}`)),
     ];
     const actions = h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', 'aria-label': `Sign in as ${label}`, onclick: () => void act('Signing in…', async () => {
@@ -176,8 +176,8 @@ export function createUsersTab(ctx: ConsoleContext): ConsoleTab {
     // One <tbody> per user: its cells, its actions on a line below, and the open editor or sessions.
     return h('tbody', { 'data-user': user.$id, ...(open?.id === user.$id ? { 'data-open': '' } : {}) },
       h('tr', { class: 'main' }, ...cells),
-      h('tr', { class: 'acts' }, h('td', { colspan: '4' }, actions)),
-      open?.id === user.$id ? h('tr', {}, h('td', { class: 'detail', colspan: '4' }, open.what === 'edit' ? editor(user) : sessionList(row))) : null);
+      h('tr', { class: 'acts' }, h('td', { colspan: '3' }, actions)),
+      open?.id === user.$id ? h('tr', {}, h('td', { class: 'detail', colspan: '3' }, open.what === 'edit' ? editor(user) : sessionList(row))) : null);
   }
 
   function render() {
