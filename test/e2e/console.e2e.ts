@@ -354,3 +354,27 @@ describe('console: screenshots of every tab (desktop and phone, light and dark),
     }
   }
 });
+
+describe('demo: rough edges the console review found', () => {
+  it('drops the last screen\'s flash when a new outcome appears beside it', async () => {
+    const page = await app.newPage();
+    await openDemo(page, app.url);
+    const email = uniqueEmail('stale');
+    await signUp(page, { name: 'Stale', email });
+    await signOut(page);
+    expect(await page.locator('.flashes').textContent()).toBe('You signed out.');
+    await signIn(page, email, 'not the password');
+    await page.locator('form .alert-type').waitFor();
+    expect(await page.locator('.flashes').textContent()).toBe('');
+  });
+
+  it('lays the account page out in two columns on a wide screen', async () => {
+    const page = await app.newPage({ viewport: { width: 1440, height: 900 } });
+    await openDemo(page, app.url);
+    await signUp(page, { name: 'Wide', email: uniqueEmail('wide') });
+    const columns = await page.locator('.account-columns > div').evaluateAll((cols) => cols.map((c) => Math.round(c.getBoundingClientRect().top)));
+    expect(columns).toHaveLength(2);
+    expect(columns[0]).toBe(columns[1]);
+    await app.screenshot(page, 'demo-account-wide');
+  });
+});
