@@ -164,7 +164,7 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
   let users: UsersApi | undefined;
   let sessions: SessionsApi | undefined;
   // Tabs relay their requests to each other only in a page (in Node, test workers would hear each other).
-  const requests = createRequestRecorder(config.databaseName, typeof document === 'object' && typeof window === 'object');
+  const requests = createRequestRecorder(config.databaseName, typeof document == 'object');
   const core: EmulatorCore = {
     config, clock, random, db, jwtKey, callers, requests,
     onInboxMessage: (record) => inbox?.deliver(record),

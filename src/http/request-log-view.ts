@@ -69,7 +69,7 @@ export async function list(state: LogState): Promise<RequestLogEntry[]> {
     post(state, { db: state.databaseName, hello: true });
   }
   const own = state.ring.map((note) => ({ at: wall(note), value: entry(note) }));
-  const others = (state.relayed as Relayed[]).map((r) => ({ at: r.at, value: fromRelay(r) }));
+  const others = ((state.relayed ??= []) as Relayed[]).map((r) => ({ at: r.at, value: fromRelay(r) }));
   return [...own, ...others].sort((a, b) => b.at - a.at).map((e) => e.value);
 }
 
@@ -88,9 +88,10 @@ export async function receive(state: LogState, data: unknown): Promise<void> {
   }
   if (!Array.isArray(message.entries)) return;
   for (const r of message.entries) {
-    if (typeof r?.entry?.id !== 'string' || (state.relayed as Relayed[]).some((o) => o.entry.id === r.entry.id)) continue;
-    state.relayed.push(r);
-    if (state.relayed.length > RING_SIZE) state.relayed.shift();
+    const relayed = (state.relayed ??= []) as Relayed[];
+    if (typeof r?.entry?.id !== 'string' || relayed.some((o) => o.entry.id === r.entry.id)) continue;
+    relayed.push(r);
+    if (relayed.length > RING_SIZE) relayed.shift();
     emit(state, fromRelay(r));
   }
 }

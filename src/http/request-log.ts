@@ -68,12 +68,12 @@ export interface LogState {
   ring: RequestNote[];
   seq: number;
   listeners: Set<(entry: RequestLogEntry) => void>;
-  channel: BroadcastChannel | null;
+  channel?: BroadcastChannel;
   /** Entries relayed from other tabs (request-log-view.ts keeps them). */
-  relayed: unknown[];
+  relayed?: unknown[];
   /** True once another tab asked for this tab's requests: new ones are sent to it too. */
-  serving: boolean;
-  asked: boolean;
+  serving?: boolean;
+  asked?: boolean;
 }
 
 export interface RequestRecorder {
@@ -86,44 +86,35 @@ export interface RequestRecorder {
 
 export const RING_SIZE = 200;
 
-const perf = () => performance.now();
 const view = () => import('./request-log-view.js');
 
 export function createRequestRecorder(databaseName: string, relay: boolean): RequestRecorder {
-  const state: LogState = { databaseName, ring: [], seq: 0, listeners: new Set(), channel: null, relayed: [], serving: false, asked: false };
-  if (relay && typeof BroadcastChannel === 'function') {
+  // Kept small (it is in the start bundle): the rest of the state is set by request-log-view.ts when it loads.
+  const state = { databaseName, ring: [], seq: 0, listeners: new Set() } as unknown as LogState;
+  if (relay && typeof BroadcastChannel == 'function') {
     try {
       state.channel = new BroadcastChannel(`appwrite-emulator-requests-${databaseName}`);
       state.channel.onmessage = (event: MessageEvent) => void view().then((m) => m.receive(state, event.data));
-    } catch {
-      state.channel = null;
-    }
+    } catch { /* no channel: the other tabs' requests are not shown here */ }
   }
   return {
     log: {
       list: async () => (await view()).list(state),
       subscribe(listener) {
-        if (typeof listener !== 'function') throw new TypeError('appwrite-emulator: requests.subscribe(listener) needs a function');
+        if (typeof listener != 'function') throw new TypeError('appwrite-emulator: requests.subscribe(listener) needs a function');
         state.listeners.add(listener);
         return () => void state.listeners.delete(listener);
       },
-      clear() {
-        state.ring = [];
-        state.relayed = [];
-      },
+      clear: () => void (state.ring = [], state.relayed = []),
     },
-    begin: (request, time) => ({ request, time, started: perf() }),
+    begin: (request, time) => ({ request, time, started: performance.now() }),
     end(note, response) {
       note.response = response;
-      note.duration = perf() - note.started;
+      note.duration = performance.now() - note.started;
       note.seq = ++state.seq;
-      state.ring.push(note);
-      if (state.ring.length > RING_SIZE) state.ring.shift();
+      if (state.ring.push(note) > RING_SIZE) state.ring.shift();
       if (state.listeners.size || state.serving) void view().then((m) => m.added(state, note));
     },
-    close() {
-      state.channel?.close();
-      state.channel = null;
-    },
+    close: () => state.channel?.close(),
   };
 }
