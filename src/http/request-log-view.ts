@@ -5,7 +5,8 @@ import { maskUrl, requestDetails } from './request-mask.js';
 /**
  * The part of `emulator.requests` that loads on first read (request-log.ts records): entries derived from the
  * recorded notes, and the relay between tabs. A tab's console asks the others once (`hello`); each answers with
- * its entries, derived and masked, and from then on sends each new one. Only messages of the same database count.
+ * its entries, derived and masked, and from then on sends each new one; a tab opened later says `join` and is asked
+ * too. Only messages of the same database count.
  */
 interface Relayed {
   entry: Omit<RequestLogEntry, 'details' | 'fromOtherTab'>;
@@ -13,7 +14,7 @@ interface Relayed {
   at: number;
 }
 
-type Message = { db: string; hello: true } | { db: string; entries: Relayed[] };
+type Message = { db: string; hello: true } | { db: string; join: true } | { db: string; entries: Relayed[] };
 
 // A display id per tab (entries of several tabs meet in one list); never part of the emulator's state.
 const tab = Math.random().toString(36).slice(2, 8);
@@ -81,6 +82,11 @@ export async function added(state: LogState, note: RequestNote): Promise<void> {
 export async function receive(state: LogState, data: unknown): Promise<void> {
   const message = data as Message | null;
   if (!message || message.db !== state.databaseName) return;
+  if ('join' in message) {
+    // A tab opened after this one's console asked: ask it too.
+    if (state.asked) post(state, { db: state.databaseName, hello: true });
+    return;
+  }
   if ('hello' in message) {
     state.serving = true;
     post(state, { db: state.databaseName, entries: await Promise.all(state.ring.map(relayed)) });

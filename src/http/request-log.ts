@@ -95,6 +95,8 @@ export function createRequestRecorder(databaseName: string, relay: boolean): Req
     try {
       state.channel = new BroadcastChannel(`appwrite-emulator-requests-${databaseName}`);
       state.channel.onmessage = (event: MessageEvent) => void view().then((m) => m.receive(state, event.data));
+      // A console already open in another tab asks this new tab for its requests in reply.
+      state.channel.postMessage({ db: databaseName, join: true });
     } catch { /* no channel: the other tabs' requests are not shown here */ }
   }
   return {

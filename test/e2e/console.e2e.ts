@@ -153,6 +153,24 @@ describe('console: Requests tab', () => {
   });
 });
 
+describe('console: Requests tab across tabs', () => {
+  it('shows the requests another tab of the app answers, live, marked as from another tab', async () => {
+    const page = await app.newPage();
+    await openDemo(page, app.url);
+    const requests = await openTab(page, 'Requests');
+    const other = await page.context().newPage();
+    await openDemo(other, app.url);
+    await signIn(other, uniqueEmail('nobody'), 'not the password');
+    await other.locator('form .alert-type').waitFor();
+    const failed = requests.locator('tr[data-status="401"]', { hasText: '/account/sessions/email' });
+    await expect.poll(() => failed.count(), { timeout: 10_000 }).toBe(1);
+    expect(await failed.textContent()).toContain('other tab');
+    expect(await failed.textContent()).toContain('user_invalid_credentials');
+    await failed.getByRole('button', { name: /details$/ }).click();
+    await expect.poll(() => requests.locator('td.detail').textContent()).toContain('"password": "***"');
+  });
+});
+
 describe('console: Settings tab', () => {
   it('advancing the clock expires a magic link: the inbox shows it expired', async () => {
     const page = await app.newPage();
