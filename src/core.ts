@@ -2,6 +2,8 @@ import type { Clock } from './clock.js';
 import type { CallerCache } from './http/caller-cache.js';
 import type { ResolvedConfig } from './config.js';
 import type { Random } from './crypto/random.js';
+import type { RequestBehaviour } from './http/behaviour.js';
+import type { RealtimeEventRecord } from './realtime/event-record.js';
 import type { EmulatorDb } from './storage/db.js';
 import type { RequestRecorder } from './http/request-log.js';
 import type { InboxRecord } from './storage/records.js';
@@ -24,4 +26,11 @@ export interface EmulatorCore {
    */
   jwtKey(create: true): Promise<Uint8Array>;
   jwtKey(create: false): Promise<Uint8Array | null>;
+  /** Sends a route's event to the realtime `account` subscribers of this page and of the other tabs (realtime/). */
+  publish(event: RealtimeEventRecord): void;
+  /**
+   * The server and response format of the latest request. A WebSocket carries no format header, so the realtime
+   * socket answers in the format of the SDK that talks to this emulator (see realtime/connection.ts).
+   */
+  lastRequest?: RequestBehaviour;
 }

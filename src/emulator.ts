@@ -1,4 +1,4 @@
-import { http, type HttpHandler } from 'msw';
+import { http, ws, type HttpHandler, type WebSocketHandler } from 'msw';
 import { createClock, type Clock } from './clock.js';
 import { resolveConfig, type EmulatorOptions, type ResolvedConfig } from './config.js';
 import type { EmulatorCore } from './core.js';
@@ -6,10 +6,13 @@ import { createRandom } from './crypto/random.js';
 import { createCallerCache } from './http/caller-cache.js';
 import { createRequestHandler } from './http/handle.js';
 import { createRequestRecorder, type RequestLog } from './http/request-log.js';
-import { routes } from './http/routes.js';
+import { lazyRouteGroups, routes } from './http/routes.js';
+import { lazy } from './http/lazy.js';
+import type { RealtimeHub } from './realtime/hub.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
 import { openDb, type EmulatorDb } from './storage/db.js';
 import type { IdTokenOptions } from './services/id-token.js';
+import type { AuthenticatorView } from './services/mfa/test-api.js';
 import type { SessionsApi } from './testing/sessions.js';
 import type { Snapshot } from './testing/snapshot.js';
 import type { UsersApi } from './testing/users.js';
@@ -25,8 +28,11 @@ export interface CreateEmulatorOptions extends EmulatorOptions {
 }
 
 export interface Emulator {
-  /** MSW handlers: pass them to `setupServer(...)` (Node) or `setupWorker(...)` (browser). */
-  handlers: HttpHandler[];
+  /**
+   * MSW handlers: pass them to `setupServer(...)` (Node) or `setupWorker(...)` (browser). The HTTP API, and the
+   * realtime socket at `<endpoint as ws(s)://>/realtime` (the `account` channel; its code loads on the first socket).
+   */
+  handlers: Array<HttpHandler | WebSocketHandler>;
   /** Wipes users, sessions, tokens, identities, logs, the inbox and rate-limit counters, and rewinds the clock. */
   reset(): Promise<void>;
   clock: Clock;
@@ -63,6 +69,21 @@ export interface Emulator {
    * await account.createIdTokenSession({ provider: IdTokenProvider.Google, idToken, nonce: 'n1' });
    */
   idToken(options: IdTokenOptions): Promise<string>;
+  /**
+   * Emulator-only: MFA at the emulator's time, so tests need no TOTP code of their own. A TypeError for an
+   * unknown user (by id or e-mail) or, for `totpCode`, a user without an authenticator.
+   *
+   * @example
+   * await account.updateMFAChallenge({ challengeId, otp: await emulator.mfa.totpCode('ada@example.com') });
+   */
+  mfa: {
+    /** The current 6-digit code of the user's TOTP authenticator (verified or pending). */
+    totpCode(userIdOrEmail: string): Promise<string>;
+    /** The user's recovery codes left ([] when none). */
+    recoveryCodes(userIdOrEmail: string): Promise<string[]>;
+    /** Every TOTP authenticator: user, issuer, verified or pending, the current code and the seconds it has left. */
+    authenticators(): Promise<AuthenticatorView[]>;
+  };
   /** Test API: create, change, block and delete users without SDK calls (Appwrite 1.9.6's rules and models). */
   users: UsersApi;
   /** Test API: sign in as any user without a password, list and delete sessions. */
@@ -165,13 +186,18 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
   let sessions: SessionsApi | undefined;
   // Tabs relay their requests to each other only in a page (in Node, test workers would hear each other).
   const requests = createRequestRecorder(config.databaseName, typeof document == 'object');
+  // Realtime (realtime/hub.ts): its code loads with the first socket or the first change that may fire an event,
+  // which it sends to this page's sockets and, through a BroadcastChannel, to the origin's other tabs.
+  let realtimeHub: RealtimeHub | undefined;
   const core: EmulatorCore = {
     config, clock, random, db, jwtKey, callers, requests,
     onInboxMessage: (record) => inbox?.deliver(record),
+    publish: (event) => void loadRealtime().then((hub) => hub.publish(event), () => undefined),
   };
+  const loadRealtime = lazy(async () => (realtimeHub = (await import('./realtime/hub.js')).createHub(core, handle)));
 
   inbox = createInbox(core);
-  const handle = createRequestHandler(core, routes);
+  const handle = createRequestHandler(core, routes, lazyRouteGroups);
   const { origin } = config.endpointUrl;
   const base = config.endpointUrl.pathname.replace(/\/+$/, '');
   const account = `${base}/account`;
@@ -184,8 +210,12 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
     const url = new URL(request.url);
     return url.origin === origin && (url.pathname === account || url.pathname.startsWith(`${account}/`) || url.pathname === ping);
   };
+  // The SDKs' realtime URL: the endpoint with https -> wss, http -> ws, plus /realtime.
+  const realtime = ws.link(`${config.endpoint.replace(/^http/, 'ws')}/realtime`);
+  // The SDKs send nothing before the server's `connected`, which the realtime code sends once loaded.
+  const sockets = realtime.addEventListener('connection', ({ client }) => void loadRealtime().then((hub) => hub.connect(client), () => client.close(1011)));
   return {
-    handlers: [http.all(ours, ({ request }) => handle(request))],
+    handlers: [http.all(ours, ({ request }) => handle(request)), sockets],
     handle,
     clock,
     config,
@@ -223,7 +253,14 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
     },
     // Loaded on first use (it brings the JWT code), like the route.
     idToken: async (o) => (await import('./services/id-token.js')).mintIdToken(core, o),
+    // Loaded on first use with the MFA route group: one chunk (decisions/003 says why not two).
+    mfa: {
+      totpCode: async (u) => (await import('./http/routes/mfa.js')).mfaTestApi.totpCodeOf(core, u),
+      recoveryCodes: async (u) => (await import('./http/routes/mfa.js')).mfaTestApi.recoveryCodesOf(core, u),
+      authenticators: async () => (await import('./http/routes/mfa.js')).mfaTestApi.listAuthenticators(core),
+    },
     async close() {
+      realtimeHub?.close();
       inbox?.close();
       requests.close();
       callers.close();

@@ -9,3 +9,4 @@ export type { Clock } from './clock.js';
 export type { Inbox, InboxFilter, InboxMessage } from './inbox/inbox.js';
 export type { RequestLog, RequestLogEntry, RequestDetails } from './http/request-log.js';
 export type { IdTokenOptions, IdTokenProvider } from './services/id-token.js';
+export type { AuthenticatorView } from './services/mfa/test-api.js';

@@ -70,6 +70,8 @@ export const SENT_TO_EVERY_1_9_FORMAT: Readonly<Record<string, readonly string[]
  */
 export const NOT_SENT_BY_1_9_6: Readonly<Record<string, readonly string[]>> = {
   Identity: ['providerIdToken'],
+  // SDK 27/28's custom MFA factor is Cloud's (1.9 spec §5.7).
+  MfaFactors: ['custom'],
 };
 
 export interface ModelDecl {

@@ -11,7 +11,12 @@ export interface AppState {
   client: Client;
   account: Account;
   user: User | null;
-  /** Re-reads the account (account.get()); a 401 means signed out. */
+  /**
+   * Signed in with one factor while the account needs two: account.get() answered 401
+   * user_more_factors_required, and the second-factor screen is shown until a challenge is completed.
+   */
+  pendingMfa: boolean;
+  /** Re-reads the account (account.get()); a 401 means signed out (or, with MFA, half signed in). */
   refresh(): Promise<User | null>;
   /** Navigates to a hash route, e.g. `go('account')`. */
   go(route: string): void;
@@ -35,13 +40,17 @@ export function initApp(client: Client, render: () => void): AppState {
     client,
     account: new Account(client),
     user: null,
+    pendingMfa: false,
     async refresh() {
+      this.pendingMfa = false;
       try {
         this.user = await this.account.get();
       } catch (error) {
-        // 401 = no (valid) session: signed out, blocked, or the session was revoked elsewhere.
+        // 401 = no (valid) session: signed out, blocked, or the session was revoked elsewhere; or a session
+        // that still needs its second factor (MFA).
         if (!(error instanceof AppwriteException) || error.code !== 401) throw error;
         this.user = null;
+        this.pendingMfa = error.type === 'user_more_factors_required';
       }
       return this.user;
     },

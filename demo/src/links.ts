@@ -50,9 +50,16 @@ export async function handleIncomingLink(): Promise<string | null> {
   return null;
 }
 
-/** After any successful sign-in: load the account and show the account page. */
+/**
+ * After any successful sign-in: load the account and show the account page, or the second-factor screen when
+ * the account has MFA on (account.get() is then 401 user_more_factors_required).
+ */
 export async function finishSignIn(message?: Child): Promise<void> {
   await app().refresh();
+  if (app().pendingMfa) {
+    app().go('second-factor');
+    return;
+  }
   if (message) app().flash(successView(message));
   app().go('account');
 }

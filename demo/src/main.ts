@@ -1,5 +1,6 @@
 import { Client } from 'appwrite';
 import { startEmulator } from 'appwrite-emulator/browser';
+import { followAccountEvents } from './account-events.js';
 import { initApp } from './app.js';
 import { layout } from './layout.js';
 import { setEmulator } from './emulator-console.js';
@@ -18,7 +19,8 @@ const ENDPOINT = new URL('v1', APP_BASE).href;
 
 function render(): void {
   const state = initialised!;
-  const [name, route] = resolveRoute(location.hash, Boolean(state.user));
+  followAccountEvents(state.client, state.user?.$id ?? null);
+  const [name, route] = resolveRoute(location.hash, Boolean(state.user), state.pendingMfa);
   if (location.hash !== `#/${name}`) history.replaceState(null, '', `#/${name}`);
   const hadFocus = root.contains(document.activeElement) || document.activeElement === document.body;
   replace(root, layout(name, route, route.view()));

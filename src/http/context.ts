@@ -30,6 +30,8 @@ export interface RouteResult {
   sessionCookie?: { userId: string; secret: string } | 'clear';
   /** The user an audit log entry is written for (routes with an `audit` event). */
   auditUser?: UserRecord;
+  /** The payload of the route's realtime event when it is not the body (deletes, the OAuth2 redirect). */
+  eventPayload?: object;
   /** A redirect (OAuth2). */
   location?: string;
   /** Raw HTML (the emulated OAuth2 consent page). */

@@ -10,8 +10,8 @@ import { applyRateLimit, resetRateLimit } from './rate-limit.js';
 import { refreshAccessedAt } from './accessed-at.js';
 import { baseHeaders, errorResponse, formatWarning, json, preflightHeaders } from './respond.js';
 import type { Route } from './route.js';
-import type { UserRecord } from '../storage/records.js';
-import { createRouter } from './router.js';
+import type { SessionRecord, UserRecord } from '../storage/records.js';
+import { createRouter, type LazyRouteGroup } from './router.js';
 import type { RequestNote } from './request-log.js';
 
 const METHOD_MESSAGES: Record<string, string> = {
@@ -81,12 +81,12 @@ export function missingScope(behaviour: Behaviour, scope: string): AppwriteError
 /**
  * The request pipeline, in the order of the request's server. Appwrite 1.4 (1.4 spec §1): route, project,
  * caller, origin, scope, blocked user, rate limit, auth-method gate, params, action. Appwrite 1.9.6 (1.9 spec §2):
- * origin, caller, project, (an unknown route runs the pipeline too, then 404), scope, blocked user, rate limit,
- * auth-method gate, session rule, params, action. Then the audit entry. Every failure is turned into a response
+ * origin, caller, project, (an unknown route runs the pipeline too, then 404), scope, blocked user, missing second
+ * factor (MFA), rate limit, auth-method gate, session rule, recent MFA challenge (`before`), params, action. Then the audit entry. Every failure is turned into a response
  * here, in the request's server's error format.
  */
-export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
-  const match = createRouter(routes);
+export function createRequestHandler(core: EmulatorCore, routes: Route[], groups: LazyRouteGroup[] = []) {
+  const match = createRouter(routes, groups);
   const base = core.config.endpointUrl.pathname.replace(/\/$/, '');
 
   // The one place requests are recorded for `emulator.requests` (request-log.ts): a note of references, filled
@@ -100,9 +100,12 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
 
   async function answer(request: Request, note: RequestNote): Promise<Response> {
     const allowed = (host: string) => isAllowedHost(core, host);
-    const { behaviour, format } = resolveBehaviour(request, core.config.behaviour);
+    const seen = resolveBehaviour(request, core.config.behaviour);
+    const { behaviour, format } = seen;
     note.behaviour = behaviour;
     note.format = format;
+    // What the SDK talking to us speaks (preflights and page navigations carry no format): the realtime socket's.
+    if (format) core.lastRequest = seen;
     let headers = baseHeaders(request, allowed, behaviour);
     const warning = formatWarning(behaviour, format);
     if (warning) headers['X-Appwrite-Warning'] = warning;
@@ -110,7 +113,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       const url = new URL(request.url);
       // Preflights are answered on any path, before routing and project checks.
       if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: preflightHeaders(request, allowed, behaviour) });
-      const found = match(request.method, url.pathname.slice(base.length), behaviour, format);
+      const found = await match(request.method, url.pathname.slice(base.length), behaviour, format);
       // 1.4 routes first; 1.9.6 sends an unknown path through its wildcard route, which runs the checks below first.
       if (!found && behaviour === '1.4') throw new AppwriteError('general_route_not_found');
       if (behaviour === '1.9' && request.method !== 'GET') checkOrigin(core, request, behaviour);
@@ -132,13 +135,19 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
 
       const caller = early ?? await resolveCaller(core, request, now, behaviour);
       if (behaviour === '1.4' && request.method !== 'GET') checkOrigin(core, request, behaviour);
-      if (!found) {
+      // Blocked users, then (1.9.6) sessions still missing a factor, are refused on every route but the `mfa`
+      // group's, the wildcard route of unknown paths included.
+      const checkUser = async (mfaGroup?: boolean) => {
         if (caller.user && !caller.user.status) throw new AppwriteError('user_blocked');
+        if (behaviour === '1.9' && caller.user && caller.session && !mfaGroup) await moreFactorsRule(core, caller.user, caller.session);
+      };
+      if (!found) {
+        await checkUser();
         throw new AppwriteError('general_route_not_found');
       }
       const { route } = found;
       if (route.scope !== 'public' && !caller.user) throw missingScope(behaviour, route.scope);
-      if (caller.user && !caller.user.status) throw new AppwriteError('user_blocked');
+      await checkUser(route.mfa);
       const user = caller.user && await refreshAccessedAt(core, caller.user, now, behaviour);
 
       const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
@@ -157,17 +166,35 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[]) {
       if (behaviour === '1.9' && route.session && caller.user && !url.pathname.includes('oauth2')) {
         throw new AppwriteError('user_session_already_exists');
       }
+      await route.before?.(ctx);
       const params = await validateParams(route, raw, core, behaviour);
       const result = await route.action(ctx, params);
       note.result = result;
       if (resetsAbuse(route, behaviour, result)) await resetRateLimit(ctx, route.rateLimit!, raw);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
+      // Events (realtime/route-events.ts says which routes fire one): the payload is the body of a change.
+      const payload = (result.eventPayload ?? (request.method !== 'GET' && result.body)) as Record<string, unknown>;
+      if (payload) core.publish({ route: `${request.method} ${route.path}`, payload, user: result.auditUser?.$id, at: +now });
       return toResponse(result, headers, core, format);
     } catch (error) {
       note.error = error;
       return errorResponse(error, headers, behaviour);
     }
   }
+}
+
+/**
+ * 1.9.6's MFA enforcement (1.9 spec §2 step 5.7): a user with MFA on and a verified factor (e-mail, phone or TOTP
+ * authenticator) needs two factors in the current session, others one; until then only the `mfa` group answers.
+ * A JWT-only request has no current session and is never checked, as on the server. Sessions stored before
+ * factors were recorded count as one factor.
+ */
+async function moreFactorsRule(core: EmulatorCore, user: UserRecord, session: SessionRecord): Promise<void> {
+  const count = session.factors?.length ?? 1;
+  if (count >= 2) return;
+  const needsTwo = async () => user.emailVerification || user.phoneVerification
+    || (await (await core.db()).authenticators.where('userId').equals(user.$id).filter((a) => a.verified).count()) > 0;
+  if (count < 1 || (user.mfa && await needsTwo())) throw new AppwriteError('user_more_factors_required');
 }
 
 /** 1.9.6's abuse reset after a successful sign-in (1.4 has no such label: its counters keep counting). */

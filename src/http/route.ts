@@ -48,6 +48,13 @@ export interface Route {
   sinceFormat?: string;
   /** 1.9.6 group `session`: refused while signed in (401 user_session_already_exists), unless the path has `oauth2`. */
   session?: boolean;
+  /**
+   * 1.9.6 group `mfa`: served while the session still lacks its second factor (DELETE a session, list factors,
+   * create and complete challenges); every other route then answers 401 user_more_factors_required.
+   */
+  mfa?: boolean;
+  /** Runs after the session rule and before param validation (1.9.6's `mfaProtected` group: a recent challenge). */
+  before?(ctx: RequestContext): void | Promise<void>;
   /** The auth-method toggle that gates this route (501 when disabled). */
   authMethod?: keyof AuthMethods;
   rateLimit?: RateLimitSpec;

@@ -1,4 +1,5 @@
 import { formatBefore, type Behaviour } from './behaviour.js';
+import { lazy } from './lazy.js';
 import type { Route } from './route.js';
 
 interface CompiledRoute {
@@ -14,8 +15,29 @@ export interface RouteMatch {
   pathParams: Record<string, string>;
 }
 
-/** One matcher over the whole route table: msw sees a single handler, the emulator dispatches here. */
-export function createRouter(routes: Route[]) {
+/**
+ * A route group whose table itself loads on first use (decisions/003): paths that `paths` matches wait for
+ * `load` and are matched against its rows only.
+ */
+export interface LazyRouteGroup {
+  paths: RegExp;
+  load(): Promise<Route[]>;
+}
+
+/**
+ * One matcher over the whole route table: msw sees a single handler, the emulator dispatches here. Paths under a
+ * lazy group are matched against that group once it has loaded.
+ */
+export function createRouter(routes: Route[], groups: LazyRouteGroup[] = []) {
+  const match = compile(routes);
+  const tables = groups.map((g) => ({ paths: g.paths, table: lazy(async () => compile(await g.load())) }));
+  return async (method: string, path: string, behaviour: Behaviour, format = ''): Promise<RouteMatch | null> => {
+    const group = tables.find((g) => g.paths.test(path));
+    return (group ? await group.table() : match)(method, path, behaviour, format);
+  };
+}
+
+function compile(routes: Route[]) {
   const compiled: CompiledRoute[] = routes
     .map((route) => {
       const names: string[] = [];

@@ -1,4 +1,5 @@
 import type { Route } from './route.js';
+import type { LazyRouteGroup } from './router.js';
 import { accountRoutes } from './routes/account.js';
 import { cloudRoutes } from './routes/cloud.js';
 import { identityRoutes } from './routes/identities.js';
@@ -21,3 +22,15 @@ export const routes: Route[] = [
   ...jwtRoutes, ...targetRoutes, ...pingRoutes,
   ...cloudRoutes,
 ];
+
+/**
+ * Route groups whose tables load on their first request (decisions/003): 1.9.6's MFA.
+ */
+export const lazyRouteGroups: LazyRouteGroup[] = [
+  { paths: /^\/account\/mfa(\/|$)/, load: async () => (await import('./routes/mfa.js')).mfaRoutes },
+];
+
+/** Every route, the lazy groups' included (for tests that walk the whole table). */
+export async function allRoutes(): Promise<Route[]> {
+  return [...routes, ...(await Promise.all(lazyRouteGroups.map((g) => g.load()))).flat()];
+}

@@ -12,9 +12,10 @@ export interface InboxMessage {
   channel: 'email' | 'sms';
   /**
    * `email-otp`: the 6-digit sign-in code of 1.9.6's createEmailToken; `session-alert`: 1.9.6's new-session mail
-   * (`auth.sessionAlerts`), which carries no secret (`secret: ''`).
+   * (`auth.sessionAlerts`), which carries no secret (`secret: ''`); `mfa-challenge`: the code of an `email` or
+   * `phone` MFA challenge (`channel` says which: `email` or `sms`).
    */
-  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp' | 'session-alert';
+  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp' | 'session-alert' | 'mfa-challenge';
   /** The e-mail address or phone number the message went to. */
   to: string;
   /** E-mails only. */

@@ -1,7 +1,8 @@
 /**
  * The dev console's body, loaded on its first open (panel.ts is the badge): a dialog with tabs, docked to a side
  * of the window (a bottom or top sheet on phones) where it does not cover the app's focused field. The Inbox tab
- * comes with it (console/inbox-tab.ts); every other tab's code loads when the tab is first chosen.
+ * comes with it (console/inbox-tab.ts); every other tab's code (Authenticator, Users, Requests, Settings) loads
+ * when the tab is first chosen.
  */
 import type { InboxMessage } from './inbox.js';
 import { h, type PageField, type PanelEmulator } from './panel.js';
@@ -37,10 +38,11 @@ export interface ConsoleTab {
   focus?(): void;
 }
 
-export type TabName = 'inbox' | 'users' | 'requests' | 'settings';
+export type TabName = 'inbox' | 'authenticator' | 'users' | 'requests' | 'settings';
 
 const TABS: Array<{ name: TabName; label: string; needs?: keyof PanelEmulator; load?: () => Promise<(ctx: ConsoleContext) => ConsoleTab> }> = [
   { name: 'inbox', label: 'Inbox' },
+  { name: 'authenticator', label: 'Authenticator', needs: 'mfa', load: async () => (await import('../console/authenticator-tab.js')).createAuthenticatorTab },
   { name: 'users', label: 'Users', needs: 'users', load: async () => (await import('../console/users-tab.js')).createUsersTab },
   { name: 'requests', label: 'Requests', needs: 'requests', load: async () => (await import('../console/requests-tab.js')).createRequestsTab },
   { name: 'settings', label: 'Settings', needs: 'clock', load: async () => (await import('../console/settings-tab.js')).createSettingsTab },

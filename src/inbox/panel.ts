@@ -20,7 +20,7 @@ export interface InboxPanelOptions {
 export interface InboxPanel {
   element: HTMLElement;
   /** Opens the console, on `tab` if given (e.g. `'users'`: the demo's "unblock" hint). */
-  open(tab?: 'inbox' | 'users' | 'requests' | 'settings'): void;
+  open(tab?: 'inbox' | 'authenticator' | 'users' | 'requests' | 'settings'): void;
   close(): void;
   unmount(): void;
 }

@@ -7,7 +7,7 @@ import { escapeHtml, htmlToText, layout } from './templates.js';
  * HTML with tags stripped, as for 1.4's mails.
  */
 
-export type EmailKind19 = 'magic-url' | 'email-otp' | 'recovery-otp' | 'verification-otp';
+export type EmailKind19 = 'magic-url' | 'email-otp' | 'recovery-otp' | 'verification-otp' | 'mfa-challenge';
 
 export interface EmailVars19 {
   /** `{{user}}`: the user's name ('' when none). */
@@ -67,6 +67,20 @@ const TEMPLATES: Record<EmailKind19, Template> = {
       { p: 'Enter the following verification code when prompted to securely sign in to your {{b}}{{project}}{{/b}} account. This code will expire in 15 minutes.' },
       { code: true },
       { p: CLIENT_INFO },
+      { p: 'Thanks,' },
+      { p: '{{project}} team' },
+    ],
+  },
+  /** The code of an `email` MFA challenge (1.9 spec §6.34; `email-mfa-challenge.tpl`). The 15 minutes are the text's: the challenge lives an hour. */
+  'mfa-challenge': {
+    subject: 'Verification Code for {{project}}',
+    preview: 'Use code {{otp}} for two-step verification in {{project}}. Expires in 15 minutes.',
+    lines: [
+      { heading: 'Complete two-step verification to use {{project}}' },
+      { p: 'Hello {{user}},' },
+      { p: 'Enter the following code to confirm your two-step verification in {{b}}{{project}}{{/b}}. This code will expire in 15 minutes.' },
+      { code: true },
+      { p: "This verification code was requested using {{b}}{{agentClient}}{{/b}} on {{b}}{{agentDevice}}{{/b}} {{b}}{{agentOs}}{{/b}}. If you didn't request the verification code, you can safely ignore this email." },
       { p: 'Thanks,' },
       { p: '{{project}} team' },
     ],

@@ -220,15 +220,17 @@ export async function updateStatus(ctx: RequestContext, user: UserRecord) {
 export const account = (user: UserRecord) => toAccount(user);
 
 /**
- * DELETE /account (1.9.6 only, 1.9 spec §6.3): the user goes with its sessions, tokens and identities, in one
+ * DELETE /account (1.9.6 only, 1.9 spec §6.3): the user goes with its sessions, tokens, identities and MFA records, in one
  * transaction (Appwrite's delete queue removes them after the response; nobody can tell the difference).
  */
 export async function deleteAccount(ctx: RequestContext, user: UserRecord): Promise<void> {
   const db = await ctx.core.db();
-  await db.transaction('rw', [db.users, db.sessions, db.tokens, db.identities], async () => {
+  await db.transaction('rw', [db.users, db.sessions, db.tokens, db.identities, db.authenticators, db.challenges], async () => {
     await db.sessions.where('userId').equals(user.$id).delete();
     await db.tokens.where('userId').equals(user.$id).delete();
     await db.identities.where('userId').equals(user.$id).delete();
+    await db.authenticators.where('userId').equals(user.$id).delete();
+    await db.challenges.where('userId').equals(user.$id).delete();
     await db.users.delete(user.$id);
   });
 }

@@ -58,5 +58,6 @@ export async function deleteIdentity(ctx: RequestContext, identityId: string) {
   if (!identity) throw new AppwriteError('user_identity_not_found');
   if (identity.userId !== user.$id) throw othersIdentity(ctx);
   await db.identities.delete(identityId);
-  return { status: 204 };
+  // Appwrite 1.4 declares the event but never sets its params, so none is sent (1.4 spec §8.5); 1.9.6 sends it.
+  return { status: 204, eventPayload: ctx.behaviour === '1.9' ? toIdentity(identity) : undefined };
 }

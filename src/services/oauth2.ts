@@ -200,7 +200,7 @@ async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, s
       secret: encodeSession(result.sessionCookie.userId, result.sessionCookie.secret),
     });
   }
-  return { status: 301, location, headers: NO_CACHE, sessionCookie: result.sessionCookie, auditUser: updated };
+  return { status: 301, location, headers: NO_CACHE, sessionCookie: result.sessionCookie, auditUser: updated, eventPayload: result.body };
 }
 
 /**

@@ -75,7 +75,7 @@ export async function deletePushTarget(ctx: RequestContext, p: { targetId: strin
   const updated = await db.transaction('rw', db.users, async () => {
     const stored = await db.users.get(user.$id);
     const target = ownTarget(stored ?? user, p.targetId);
-    return saveTargets(db, user.$id, (targets) => targets.filter((t) => t.$id !== target.$id));
+    return { target, user: await saveTargets(db, user.$id, (targets) => targets.filter((t) => t.$id !== target.$id)) };
   });
-  return { status: 204, auditUser: updated };
+  return { status: 204, auditUser: updated.user, eventPayload: toTarget(updated.target) };
 }

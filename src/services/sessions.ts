@@ -133,7 +133,8 @@ export async function deleteSession(ctx: RequestContext, sessionId: string) {
     await dropSessionTargets(db, user.$id, [session.$id]);
   });
   const own = session.$id === ctx.session?.$id;
-  return { status: 204, sessionCookie: own ? ('clear' as const) : undefined, auditUser: user };
+  // The event's payload: the deleted session, `current` as it was (spec 1.9 §6.8).
+  return { status: 204, sessionCookie: own ? ('clear' as const) : undefined, auditUser: user, eventPayload: viewSession(ctx, session) };
 }
 
 /**
@@ -148,7 +149,12 @@ export async function deleteSessions(ctx: RequestContext) {
     if (ctx.session) await dropSessionTargets(db, user.$id, [ctx.session.$id]);
     return count;
   });
-  return { status: 204, sessionCookie: deleted > 0 ? ('clear' as const) : undefined, clearCount: fallbackClears(ctx, deleted), auditUser: user };
+  return {
+    status: 204, sessionCookie: deleted > 0 ? ('clear' as const) : undefined, clearCount: fallbackClears(ctx, deleted), auditUser: user,
+    // One event, for the current session; none for a JWT caller, who has no current session (spec 1.9 §6.5).
+    // @note Appwrite 1.4 names the newest deleted session in the event; the emulator names the current one, as 1.9.6.
+    eventPayload: ctx.session ? viewSession(ctx, ctx.session) : undefined,
+  };
 }
 
 /** How many `X-Fallback-Cookies: []` lines DELETE /account/sessions sends: 1.4 one, 1.9.6 one per deleted session. */

@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type {
-  IdentityRecord, InboxRecord, LogRecord, MetaRecord, RateLimitRecord, SessionRecord, TokenRecord, UserRecord,
+  AuthenticatorRecord, ChallengeRecord, IdentityRecord, InboxRecord, LogRecord, MetaRecord, RateLimitRecord, SessionRecord,
+  TokenRecord, UserRecord,
 } from './records.js';
 
 /**
@@ -16,6 +17,8 @@ export class EmulatorDb extends Dexie {
   rateLimits!: Table<RateLimitRecord, string>;
   inbox!: Table<InboxRecord, string>;
   meta!: Table<MetaRecord, string>;
+  authenticators!: Table<AuthenticatorRecord, string>;
+  challenges!: Table<ChallengeRecord, string>;
 
   constructor(name: string, indexedDB: IDBFactory, keyRange: typeof IDBKeyRange) {
     super(name, { indexedDB, IDBKeyRange: keyRange });
@@ -31,6 +34,8 @@ export class EmulatorDb extends Dexie {
     });
     // Rate-limit counters indexed by window, so past windows' rows can be deleted cheaply.
     this.version(2).stores({ rateLimits: 'key, windowStart' });
+    // 1.9.6's MFA: TOTP authenticators and open challenges, by user (recovery codes live on the user).
+    this.version(3).stores({ authenticators: '$id, userId', challenges: '$id, userId' });
   }
 }
 

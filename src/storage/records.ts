@@ -32,6 +32,11 @@ export interface UserRecord {
   emailIsDisposable?: boolean;
   emailIsCorporate?: boolean;
   emailIsCanonical?: boolean;
+  /**
+   * 1.9.6: the MFA recovery codes left (6 × 10 hex when made; each used one is removed). Stored readable, as
+   * Appwrite stores them: GET /account/mfa/recovery-codes shows them again after a recent challenge.
+   */
+  mfaRecoveryCodes?: string[];
 }
 
 /** A messaging target (1.9.6): where e-mails, SMS or push notifications for the user go. */
@@ -109,6 +114,34 @@ export interface TokenRecord {
   ip: string;
 }
 
+/** 1.9.6: a TOTP authenticator (one per user; `verified` once a code from it was confirmed). */
+export interface AuthenticatorRecord {
+  $id: string;
+  $createdAt: number;
+  $updatedAt: number;
+  userId: string;
+  type: 'totp';
+  verified: boolean;
+  /**
+   * The base32 TOTP secret, readable: codes are computed from it, as Appwrite computes them from its stored copy.
+   * It is the one MFA secret that cannot be stored as a digest.
+   */
+  secret: string;
+}
+
+/** 1.9.6: an MFA challenge (`createMFAChallenge`), deleted when completed. */
+export interface ChallengeRecord {
+  $id: string;
+  $createdAt: number;
+  userId: string;
+  /** The factor as the client named it (`totp`, `email`, `phone`, `recoveryCode`). */
+  type: string;
+  /** SHA-256 hex of the 6-digit code sent by e-mail or SMS (the inbox holds the plain code). */
+  code: string;
+  /** now + 3600 s; 1.9.6 never checks it. */
+  expire: number;
+}
+
 export interface IdentityRecord {
   $id: string;
   $createdAt: number;
@@ -145,7 +178,7 @@ export interface RateLimitRecord {
 export interface InboxRecord {
   id: string;
   channel: 'email' | 'sms';
-  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp' | 'session-alert';
+  kind: 'magic-url' | 'recovery' | 'verification' | 'phone-session' | 'phone-verification' | 'email-otp' | 'session-alert' | 'mfa-challenge';
   to: string;
   subject?: string;
   /** 1.9.6 mails: the preview line (preheader) mail apps show after the subject. */

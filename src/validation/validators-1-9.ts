@@ -37,6 +37,18 @@ export const boolean: Validator = {
   isValid: (v) => typeof v === 'boolean',
 };
 
+/**
+ * utopia's WhiteList as Appwrite declares it (not strict): compared lower-cased, and its description lists the
+ * values lower-cased (`Value must be one of (email, phone, totp, recoverycode)`). The value itself goes on as sent.
+ */
+export function whiteListLoose(values: readonly string[]): Validator {
+  const lower = values.map((value) => value.toLowerCase());
+  return {
+    description: `Value must be one of (${lower.join(', ')})`,
+    isValid: (v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && lower.includes(String(v).toLowerCase()),
+  };
+}
+
 /** Loose Boolean (`total`): also the strings true/false/1/0 a query string carries. */
 export const looseBoolean: Validator = {
   description: 'Value must be a valid boolean',

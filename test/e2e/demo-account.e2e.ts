@@ -103,11 +103,11 @@ describe('demo: sessions (listSessions, deleteSession, deleteSessions)', () => {
 });
 
 describe('demo: no Activity screen (SDK 28 has no listLogs)', () => {
-  it('offers Account, Sessions, Identities and JWT, and sends #/logs to the account page', async () => {
+  it('offers Account, Two-step verification, Sessions, Identities and JWT, and sends #/logs to the account page', async () => {
     const page = await app.newPage();
     await newUser(page);
     const nav = page.getByRole('navigation', { name: 'Account sections' }).getByRole('link');
-    expect(await nav.allTextContents()).toEqual(['Account', 'Sessions', 'Identities', 'JWT']);
+    expect(await nav.allTextContents()).toEqual(['Account', 'Two-step verification', 'Sessions', 'Identities', 'JWT']);
     await page.evaluate(() => (location.hash = '#/logs'));
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/account');
     expect(await heading(page)).toBe('Your account');

@@ -18,6 +18,9 @@ const exchanges: Array<{ format: string | null; warning: string | null }> = [];
 server.events.on('response:mocked', ({ request, response }) => {
   exchanges.push({ format: request.headers.get('x-appwrite-response-format'), warning: response.headers.get('x-appwrite-warning') });
 });
+/** The paths requested (the MFA case checks which challenge path each SDK calls). */
+const paths: string[] = [];
+server.events.on('request:start', ({ request }) => void paths.push(new globalThis.URL(request.url).pathname));
 // Each SDK keeps its session in happy-dom's localStorage: a test starts signed out.
 beforeEach(() => globalThis.localStorage.removeItem('cookieFallback'));
 
@@ -377,5 +380,35 @@ describe.each(SDKS)('$name (X-Appwrite-Response-Format $format)', (version: SdkV
 
   it('has no listLogs from SDK 28 on', async () => {
     expect(typeof new sdk.Account(new sdk.Client()).listLogs).toBe(v >= 28 ? 'undefined' : 'function');
+  });
+
+  itWhen(v >= 14)('MFA: TOTP authenticator, recovery codes, factors, a second-factor sign-in on the challenge path it calls', async () => {
+    const { account, user } = await signUp();
+    // SDK 14-18 spell the methods `…Mfa…`; 19+ add `…MFA…` (and keep the old names, deprecated).
+    const call = (name: string, ...a: unknown[]) => (account[name] ?? account[name.replace('MFA', 'Mfa')]).call(account, ...a);
+    const type = await call('createMFAAuthenticator', ...args({ type: 'totp' }));
+    check('MfaType', type);
+    check('User', await call('updateMFAAuthenticator', ...args({ type: 'totp', otp: await emulator.mfa.totpCode(user.$id) })));
+    check('MfaRecoveryCodes', await call('createMFARecoveryCodes'));
+    const factors = await call('listMFAFactors');
+    check('MfaFactors', factors);
+    expect(factors).toMatchObject({ totp: true, phone: false, email: false, recoveryCode: true });
+    expect((await account.updateMFA(...args({ mfa: true }))).mfa).toBe(true);
+    await account.deleteSession(...args({ sessionId: 'current' }));
+
+    const again = page();
+    await signIn(again.account);
+    expect(triple(await error(() => again.account.get()))).toEqual([401, 'user_more_factors_required', 'More factors are required to complete the sign in process.']);
+    const second = (name: string, ...a: unknown[]) => (again.account[name] ?? again.account[name.replace('MFA', 'Mfa')]).call(again.account, ...a);
+    paths.length = 0;
+    const challenge = await second('createMFAChallenge', ...args({ factor: 'totp' }));
+    check('MfaChallenge', challenge);
+    const session = await second('updateMFAChallenge', ...args({ challengeId: challenge.$id, otp: await emulator.mfa.totpCode(user.$id) }));
+    check('Session', session);
+    expect(session.factors).toEqual(['password', 'totp']);
+    // SDK 14 to 21.4 call /account/mfa/challenge, 21.5+ /account/mfa/challenges (the installed 22+).
+    const path = v >= 22 ? '/v1/account/mfa/challenges' : '/v1/account/mfa/challenge';
+    expect(paths).toEqual([path, path]);
+    expect((await again.account.get()).$id).toBe(user.$id);
   });
 });

@@ -1,0 +1,77 @@
+import { createMfaAuthenticator, deleteMfaAuthenticator, updateMfaAuthenticator } from '../../services/mfa/authenticators.js';
+import { createMfaChallenge, updateMfaChallenge } from '../../services/mfa/challenges.js';
+import { listMfaFactors, requireRecentChallenge, updateMFA } from '../../services/mfa/factors.js';
+import { createMfaRecoveryCodes, getMfaRecoveryCodes, updateMfaRecoveryCodes } from '../../services/mfa/recovery-codes.js';
+import { currentUser } from '../../services/shared.js';
+import * as v from '../../validation/validators.js';
+import * as v19 from '../../validation/validators-1-9.js';
+import type { Route } from '../route.js';
+
+/**
+ * emulator.mfa's implementation, exported from this module so that it and the route group load as one chunk: two
+ * lazy chunks sharing TOTP made Rolldown split start-up modules into extra chunks (decisions/003).
+ */
+export * as mfaTestApi from '../../services/mfa/test-api.js';
+
+/*
+ * 1.9.6's MFA routes (1.9 spec §6.30-6.35), absent for SDK 13 (Appwrite 1.4 has no MFA: 404). The table loads
+ * with its services on the first request under /account/mfa (routes.ts, decisions/003). `mfa: true` rows are
+ * 1.9.6's group `mfa` (served before the second factor); `before: requireRecentChallenge` its `mfaProtected`.
+ * SDK 14/15 send `otp` on DELETE authenticators: no param reads it, as Appwrite's request filter drops it.
+ */
+const MFA = { behaviours: ['1.9'], scope: 'account' } as const;
+const type = { name: 'type', validator: v19.whiteListLoose(['totp']) };
+
+const createChallenge: Omit<Route, 'path'> = {
+  ...MFA, method: 'POST', mfa: true, audit: 'challenge.create',
+  rateLimit: { limit: 10, keys: ['url:{url},userId:{userId}'] },
+  params: [{ name: 'factor', validator: v19.whiteListLoose(['email', 'phone', 'totp', 'recoveryCode']) }],
+  action: (ctx, p) => createMfaChallenge(ctx, currentUser(ctx), p.factor),
+};
+
+const updateChallenge: Omit<Route, 'path'> = {
+  ...MFA, method: 'PUT', mfa: true, audit: 'challenges.update',
+  rateLimit: { limit: 10, keys: ['url:{url},challengeId:{param-challengeId}'] },
+  params: [{ name: 'challengeId', validator: v.text(256) }, { name: 'otp', validator: v.text(256) }],
+  action: (ctx, p) => updateMfaChallenge(ctx, currentUser(ctx), p as { challengeId: string; otp: string }),
+};
+
+export const mfaRoutes: Route[] = [
+  {
+    ...MFA, method: 'PATCH', path: '/account/mfa', audit: 'user.update',
+    params: [{ name: 'mfa', validator: v19.boolean }],
+    action: (ctx, p) => updateMFA(ctx, currentUser(ctx), p.mfa),
+  },
+  { ...MFA, method: 'GET', path: '/account/mfa/factors', mfa: true, action: (ctx) => listMfaFactors(ctx, currentUser(ctx)) },
+  {
+    ...MFA, method: 'POST', path: '/account/mfa/authenticators/:type', audit: 'user.update', params: [type],
+    action: (ctx) => createMfaAuthenticator(ctx, currentUser(ctx)),
+  },
+  {
+    ...MFA, method: 'PUT', path: '/account/mfa/authenticators/:type', audit: 'user.update',
+    params: [type, { name: 'otp', validator: v.text(256) }],
+    action: (ctx, p) => updateMfaAuthenticator(ctx, currentUser(ctx), p.otp),
+  },
+  {
+    ...MFA, method: 'DELETE', path: '/account/mfa/authenticators/:type', audit: 'user.update', before: requireRecentChallenge,
+    params: [type],
+    action: (ctx) => deleteMfaAuthenticator(ctx, currentUser(ctx)),
+  },
+  {
+    ...MFA, method: 'POST', path: '/account/mfa/recovery-codes', audit: 'user.update',
+    action: (ctx) => createMfaRecoveryCodes(ctx, currentUser(ctx)),
+  },
+  {
+    ...MFA, method: 'GET', path: '/account/mfa/recovery-codes', before: requireRecentChallenge,
+    action: async (ctx) => getMfaRecoveryCodes(currentUser(ctx)),
+  },
+  {
+    ...MFA, method: 'PATCH', path: '/account/mfa/recovery-codes', audit: 'user.update', before: requireRecentChallenge,
+    action: (ctx) => updateMfaRecoveryCodes(ctx, currentUser(ctx)),
+  },
+  // SDK 14 to 21.4 call /challenge, 21.5+ /challenges: both are served, each with its own rate-limit counters.
+  { ...createChallenge, path: '/account/mfa/challenges' },
+  { ...createChallenge, path: '/account/mfa/challenge' },
+  { ...updateChallenge, path: '/account/mfa/challenges' },
+  { ...updateChallenge, path: '/account/mfa/challenge' },
+];
