@@ -4,7 +4,7 @@ import { resolveConfig, type EmulatorOptions, type ResolvedConfig } from './conf
 import type { EmulatorCore } from './core.js';
 import { createRandom } from './crypto/random.js';
 import { createCallerCache } from './http/caller-cache.js';
-import { createRequestHandler } from './http/handle.js';
+import { createRequestHandler, recordedBody } from './http/handle.js';
 import { createRequestRecorder, type RequestLog } from './http/request-log.js';
 import { lazyRouteGroups, routes } from './http/routes.js';
 import { lazy } from './http/lazy.js';
@@ -185,7 +185,7 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
   let users: UsersApi | undefined;
   let sessions: SessionsApi | undefined;
   // Tabs relay their requests to each other only in a page (in Node, test workers would hear each other).
-  const requests = createRequestRecorder(config.databaseName, typeof document == 'object');
+  const requests = createRequestRecorder(config.databaseName, typeof document == 'object', recordedBody);
   // Realtime (realtime/hub.ts): its code loads with the first socket or the first change that may fire an event,
   // which it sends to this page's sockets and, through a BroadcastChannel, to the origin's other tabs.
   let realtimeHub: RealtimeHub | undefined;

@@ -3,12 +3,10 @@
  * rate limits for this page (on/off, reset the counters), snapshots as files (export, import), wipe all data, the
  * badge's place, and the emulator's version and options.
  */
-import { APPWRITE_VERSION } from '../config.js';
-import { SERVER_VERSION_1_9 } from '../http/behaviour.js';
 import { h } from '../inbox/panel.js';
 import type { ConsoleContext, ConsoleTab } from '../inbox/panel-view.js';
 import type { Snapshot } from '../testing/snapshot.js';
-import { EMULATOR_VERSION } from '../version.js';
+import { APPWRITE_VERSION, EMULATOR_VERSION, SERVER_VERSION_1_9 } from '../version.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -11,10 +11,12 @@ const STYLE = `.toast{position:absolute;bottom:48px;right:0;width:max-content;ma
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-export function showToast(box: HTMLElement, text: string, open: () => void): void {
+/** `open` gets the page's focused element from before the click (the field "Fill" is for). */
+export function showToast(box: HTMLElement, text: string, open: (from: Element | null) => void): void {
   if (!box.querySelector('style[data-toast]')) box.append(h('style', { 'data-toast': '' }, STYLE));
   box.querySelector('.toast')?.remove();
-  const toast = h('button', { type: 'button', class: 'toast', onclick: () => (toast.remove(), open()) }, text);
+  let from: Element | null = null;
+  const toast = h('button', { type: 'button', class: 'toast', onpointerdown: () => (from = document.activeElement), onclick: () => (toast.remove(), open(from)) }, text);
   box.prepend(toast);
   clearTimeout(timer);
   timer = setTimeout(() => toast.remove(), 6000);

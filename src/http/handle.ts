@@ -197,6 +197,21 @@ async function moreFactorsRule(core: EmulatorCore, user: UserRecord, session: Se
   if (count < 1 || (user.mfa && await needsTwo())) throw new AppwriteError('user_more_factors_required');
 }
 
+/**
+ * The response body of a recorded request (emulator.requests' details(), request-log-view.ts), derived when read:
+ * its model in the request's format, its HTML or text, the redirect, or the error body. Here because it needs the
+ * start bundle's response code, which the log's lazy chunk must not import (request-mask.ts says why).
+ */
+export async function recordedBody(note: RequestNote): Promise<unknown> {
+  if (note.error !== undefined) {
+    const error = note.error instanceof AppwriteError ? note.error : new AppwriteError('general_unknown');
+    return errorResponse(error, {}, note.behaviour ?? '1.9').json();
+  }
+  const result = note.result;
+  if (!result || result.location) return result ? { location: result.location } : null;
+  return result.html ?? result.text ?? (result.body === undefined ? null : filterModels(result.body, note.format ?? ''));
+}
+
 /** 1.9.6's abuse reset after a successful sign-in (1.4 has no such label: its counters keep counting). */
 function resetsAbuse(route: Route, behaviour: Behaviour, result: RouteResult): boolean {
   return behaviour === '1.9' && !!route.abuseReset && !!route.rateLimit && result.status === 201;

@@ -1,5 +1,4 @@
 import type { LogState, RequestDetails, RequestLogEntry, RequestNote } from './request-log.js';
-import { RING_SIZE } from './request-log.js';
 import { maskUrl, requestDetails } from './request-mask.js';
 
 /**
@@ -20,7 +19,7 @@ type Message = { db: string; hello: true } | { db: string; join: true } | { db: 
 const tab = Math.random().toString(36).slice(2, 8);
 const wall = (note: RequestNote) => performance.timeOrigin + note.started;
 
-function entry(note: RequestNote): RequestLogEntry {
+function entry(state: LogState, note: RequestNote): RequestLogEntry {
   const url = new URL(note.request.url);
   const error = note.error as { type?: unknown } | undefined;
   return {
@@ -35,15 +34,17 @@ function entry(note: RequestNote): RequestLogEntry {
     behaviour: note.behaviour ?? '1.9',
     durationMs: Math.round((note.duration ?? 0) * 100) / 100,
     fromOtherTab: false,
-    details: () => requestDetails(note, note.response!),
+    details: () => details(state, note),
   };
 }
 
+const details = async (state: LogState, note: RequestNote) => requestDetails(note, note.response!, await state.body(note));
+
 const fromRelay = (r: Relayed): RequestLogEntry => ({ ...r.entry, fromOtherTab: true, details: async () => r.details });
 
-async function relayed(note: RequestNote): Promise<Relayed> {
-  const { details: _d, fromOtherTab: _f, ...summary } = entry(note);
-  return { entry: summary, details: await requestDetails(note, note.response!), at: wall(note) };
+async function relayed(state: LogState, note: RequestNote): Promise<Relayed> {
+  const { details: _d, fromOtherTab: _f, ...summary } = entry(state, note);
+  return { entry: summary, details: await details(state, note), at: wall(note) };
 }
 
 function emit(state: LogState, value: RequestLogEntry) {
@@ -69,14 +70,14 @@ export async function list(state: LogState): Promise<RequestLogEntry[]> {
     state.asked = true;
     post(state, { db: state.databaseName, hello: true });
   }
-  const own = state.ring.map((note) => ({ at: wall(note), value: entry(note) }));
+  const own = state.ring.map((note) => ({ at: wall(note), value: entry(state, note) }));
   const others = ((state.relayed ??= []) as Relayed[]).map((r) => ({ at: r.at, value: fromRelay(r) }));
   return [...own, ...others].sort((a, b) => b.at - a.at).map((e) => e.value);
 }
 
 export async function added(state: LogState, note: RequestNote): Promise<void> {
-  if (state.listeners.size) emit(state, entry(note));
-  if (state.serving) post(state, { db: state.databaseName, entries: [await relayed(note)] });
+  if (state.listeners.size) emit(state, entry(state, note));
+  if (state.serving) post(state, { db: state.databaseName, entries: [await relayed(state, note)] });
 }
 
 export async function receive(state: LogState, data: unknown): Promise<void> {
@@ -89,7 +90,7 @@ export async function receive(state: LogState, data: unknown): Promise<void> {
   }
   if ('hello' in message) {
     state.serving = true;
-    post(state, { db: state.databaseName, entries: await Promise.all(state.ring.map(relayed)) });
+    post(state, { db: state.databaseName, entries: await Promise.all(state.ring.map((note) => relayed(state, note))) });
     return;
   }
   if (!Array.isArray(message.entries)) return;
@@ -97,7 +98,7 @@ export async function receive(state: LogState, data: unknown): Promise<void> {
     const relayed = (state.relayed ??= []) as Relayed[];
     if (typeof r?.entry?.id !== 'string' || relayed.some((o) => o.entry.id === r.entry.id)) continue;
     relayed.push(r);
-    if (relayed.length > RING_SIZE) relayed.shift();
+    if (relayed.length > 200) relayed.shift(); // RING_SIZE (not imported: see request-mask.ts)
     emit(state, fromRelay(r));
   }
 }

@@ -65,6 +65,8 @@ export interface RequestNote {
 /** The log's state, shared with the lazily loaded part (request-log-view.ts). */
 export interface LogState {
   databaseName: string;
+  /** The response body a note's route produced (http/handle.ts's recordedBody). */
+  body(note: RequestNote): Promise<unknown>;
   ring: RequestNote[];
   seq: number;
   listeners: Set<(entry: RequestLogEntry) => void>;
@@ -88,9 +90,9 @@ export const RING_SIZE = 200;
 
 const view = () => import('./request-log-view.js');
 
-export function createRequestRecorder(databaseName: string, relay: boolean): RequestRecorder {
+export function createRequestRecorder(databaseName: string, relay: boolean, body: LogState['body']): RequestRecorder {
   // Kept small (it is in the start bundle): the rest of the state is set by request-log-view.ts when it loads.
-  const state = { databaseName, ring: [], seq: 0, listeners: new Set() } as unknown as LogState;
+  const state = { databaseName, body, ring: [], seq: 0, listeners: new Set() } as unknown as LogState;
   if (relay && typeof BroadcastChannel == 'function') {
     try {
       state.channel = new BroadcastChannel(`appwrite-emulator-requests-${databaseName}`);

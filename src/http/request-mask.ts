@@ -1,7 +1,7 @@
-import { AppwriteError } from '../errors/appwrite-error.js';
-import { filterModels } from '../models/formats/index.js';
-import { errorResponse } from './respond.js';
 import type { RequestDetails, RequestNote } from './request-log.js';
+
+// No value imports from the start bundle's modules: a lazy chunk that imports them makes the bundler split them
+// out of the start chunk into start-up chunks of their own. The response body comes from handle.ts's recordedBody.
 
 /**
  * The details of a recorded request (request-log.ts), derived and masked when they are read, never on the hot
@@ -38,22 +38,9 @@ export function maskHeaders(headers: Headers): Record<string, string> {
   return out;
 }
 
-/** The response body the route produced: its model in the request's format, its HTML or text, or the error body. */
-async function responseBody(note: RequestNote, response: Response): Promise<unknown> {
-  if (note.error !== undefined) {
-    const error = note.error instanceof AppwriteError ? note.error : new AppwriteError('general_unknown');
-    return errorResponse(error, {}, note.behaviour ?? '1.9').json();
-  }
-  const result = note.result;
-  if (!result || result.location) return response.status === 204 || !result ? null : { location: maskUrl(result.location!) };
-  if (result.html !== undefined) return result.html;
-  if (result.text !== undefined) return result.text;
-  return result.body === undefined ? null : filterModels(result.body, note.format ?? '');
-}
-
-export async function requestDetails(note: RequestNote, response: Response): Promise<RequestDetails> {
+export async function requestDetails(note: RequestNote, response: Response, body: unknown): Promise<RequestDetails> {
   return {
     request: { url: maskUrl(note.request.url), headers: maskHeaders(note.request.headers), params: maskValue(note.params ?? {}) as Record<string, unknown> },
-    response: { headers: maskHeaders(response.headers), body: maskValue(await responseBody(note, response)) },
+    response: { headers: maskHeaders(response.headers), body: maskValue(body) },
   };
 }

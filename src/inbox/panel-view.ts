@@ -98,9 +98,23 @@ export function createPanelView(ctx: {
   live: HTMLElement;
   close(): void;
   refresh(): Promise<void>;
-  field(): PageField | null;
+  /** The page's element focused before the badge or toast took the focus (panel.ts). */
+  field(): EventTarget | null;
 }): PanelView {
   const { root, host, emulator, live } = ctx;
+  // The app's field for "Fill": the last one focused since this code loaded, else the one the badge saw.
+  const isField = (el: unknown): el is PageField => (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.isConnected;
+  let tracked: PageField | null = null;
+  document.addEventListener('focusin', (event) => {
+    if (isField(event.target)) tracked = event.target;
+  }, true);
+  const field = () => {
+    const before = ctx.field();
+    return isField(tracked) ? tracked : isField(before) ? before : null;
+  };
+  // Dragging the badge (console/badge-move.ts, loaded on the first press).
+  const badge = root.querySelector<HTMLElement>('.badge');
+  badge?.addEventListener('pointerdown', (event) => void import('../console/badge-move.js').then((m) => m.dragBadge(host, root, badge, event)));
   const tabs = TABS.filter((t) => !t.needs || emulator[t.needs] !== undefined);
   const views = new Map<TabName, ConsoleTab>();
   const loading = new Map<TabName, Promise<ConsoleTab>>();
@@ -110,7 +124,7 @@ export function createPanelView(ctx: {
     root, host, emulator,
     announce: (text) => (live.textContent = text),
     copy: (text) => copyText(text, root),
-    field: ctx.field,
+    field,
     refresh: ctx.refresh,
     select: (name) => void select(name, true),
   };
@@ -187,8 +201,8 @@ export function createPanelView(ctx: {
   // Re-dock when the window changes or the app's focus moves while the console is open.
   const place = () => {
     if (panel.hidden) return;
-    const field = ctx.field();
-    const { dock, size } = placement(field && field.getClientRects().length ? field.getBoundingClientRect() : null, innerWidth, innerHeight);
+    const at = field();
+    const { dock, size } = placement(at && at.getClientRects().length ? at.getBoundingClientRect() : null, innerWidth, innerHeight);
     panel.dataset.dock = dock;
     panel.style.setProperty('--size', `${size}px`);
   };

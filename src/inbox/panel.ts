@@ -101,20 +101,15 @@ export function mountInboxPanel(emulator: PanelEmulator, options: InboxPanelOpti
   const badge = h('button', { class: 'badge', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'inbox-panel', onclick: () => (isOpen ? close() : open()) },
     h('span', { 'aria-hidden': 'true' }, '✉'), 'Inbox', count);
   const live = h('div', { class: 'sr', role: 'status', 'aria-live': 'polite' });
-  // The page's field that had focus last: a click in the console takes the focus, and "Fill" puts the code there.
-  let field: PageField | null = null;
-  const onFocus = (event: Event) => {
-    const target = event.target;
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) field = target;
-  };
-  document.addEventListener('focusin', onFocus, true);
-  // A dragged badge (console/badge-move.ts, loaded on the first press) and the place it was moved to.
-  const move = () => import('../console/badge-move.js');
-  badge.addEventListener('pointerdown', (event) => void move().then((m) => m.dragBadge(host, root, badge, event as PointerEvent)));
+  // The page's element that had focus before the badge took it (a click or Tab): the console's "Fill" puts the
+  // code there (panel-view.ts checks it is a field, and tracks the page's focus itself once loaded).
+  let field: EventTarget | null = null;
+  badge.addEventListener('focus', (event) => (field = (event as FocusEvent).relatedTarget));
+  // A moved badge goes back to its place (console/badge-move.ts; dragging is wired up with the console's code).
   try {
-    if (localStorage.getItem(BADGE_KEY)) void move().then((m) => m.placeBadge(host));
+    if (localStorage.getItem(BADGE_KEY)) void import('../console/badge-move.js').then((m) => m.placeBadge(host));
   } catch { /* no storage: the default corner */ }
-  // The panel's code starts loading as the pointer or focus reaches the badge, so a click rarely waits for it.
+  // The console's code starts loading as the pointer or focus reaches the badge, so a click rarely waits for it.
   const preload = () => void loadView().catch(() => undefined);
   badge.addEventListener('pointerenter', preload, { once: true });
   badge.addEventListener('focus', preload, { once: true });
@@ -146,7 +141,7 @@ export function mountInboxPanel(emulator: PanelEmulator, options: InboxPanelOpti
   }
 
   const loadView = () => (loading ??= import('./panel-view.js').then(({ createPanelView }) => {
-    view = createPanelView({ root, host, emulator, live, close, refresh, field: () => (field?.isConnected ? field : null) });
+    view = createPanelView({ root, host, emulator, live, close, refresh, field: () => field });
     box.insertBefore(view.element, live);
     return view;
   }));
@@ -186,7 +181,7 @@ export function mountInboxPanel(emulator: PanelEmulator, options: InboxPanelOpti
   const unsubscribe = inbox.subscribe((message) => {
     live.textContent = `New ${message.channel === 'email' ? 'e-mail' : 'SMS'} to ${message.to}${message.subject ? `: ${message.subject}` : ''}`;
     // A new message while the console is closed: a short toast that opens it (its code loads on the first one).
-    if (!isOpen) void import('../console/toast.js').then((m) => m.showToast(box, `${live.textContent} · Open`, () => open(true, message.id)));
+    if (!isOpen) void import('../console/toast.js').then((m) => m.showToast(box, `${live.textContent} · Open`, (from) => ((field = from), open(true, message.id))));
     void refresh();
   });
 
@@ -199,7 +194,6 @@ export function mountInboxPanel(emulator: PanelEmulator, options: InboxPanelOpti
     close,
     unmount() {
       unsubscribe();
-      document.removeEventListener('focusin', onFocus, true);
       host.remove();
     },
   };

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { maskHeaders, maskUrl, maskValue } from '../../src/http/request-mask.js';
 import { placement } from '../../src/inbox/panel-view.js';
-import { EMULATOR_VERSION } from '../../src/version.js';
+import { APPWRITE_VERSION as V14 } from '../../src/config.js';
+import { SERVER_VERSION_1_9 as V19 } from '../../src/http/behaviour.js';
+import { APPWRITE_VERSION, EMULATOR_VERSION, SERVER_VERSION_1_9 } from '../../src/version.js';
 
 const rect = (left: number, top: number, width: number, height: number) =>
   ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top }) as DOMRect;
@@ -43,6 +45,7 @@ describe('request masking', () => {
 
 describe('EMULATOR_VERSION', () => {
   it('is package.json\'s version (the console shows it)', () => {
+    expect([APPWRITE_VERSION, SERVER_VERSION_1_9]).toEqual([V14, V19]);
     expect(EMULATOR_VERSION).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
   });
 });
