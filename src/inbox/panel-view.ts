@@ -201,8 +201,12 @@ export function createPanelView(ctx: {
   // Re-dock when the window changes or the app's focus moves while the console is open.
   const place = () => {
     if (panel.hidden) return;
+    // The field's whole form stays free when it fits beside the console (its submit button is next), else the field.
     const at = field();
-    const { dock, size } = placement(at && at.getClientRects().length ? at.getBoundingClientRect() : null, innerWidth, innerHeight);
+    const box = (el: Element | null | undefined) => (el && el.getClientRects().length ? el.getBoundingClientRect() : null);
+    const form = box(at?.form);
+    const wide = form && form.width < innerWidth - SIDE_MIN - 24 && form.height < innerHeight * 0.4 ? form : null;
+    const { dock, size } = placement(wide ?? box(at), innerWidth, innerHeight);
     panel.dataset.dock = dock;
     panel.style.setProperty('--size', `${size}px`);
   };
