@@ -51,8 +51,8 @@ export const ROUTE_EVENTS: Readonly<Record<string, string>> = {
   // 1.9.6 only: Appwrite 1.4 declares it but never sets its params (1.4 spec §8.5); the service gives 1.4 no payload.
   'DELETE /account/identities/:identityId': 'identities.delete',
 
-  // MFA (1.9 spec §6.30-6.35), for when its routes are in the route table: the payload is the response (Account,
-  // MFAType, recovery codes; DELETE authenticators needs an `eventPayload` of `{}`), the user the audit user.
+  // MFA (1.9 spec §6.30-6.35): the payload is the response (Account, MFAType with its secret as Appwrite sends it,
+  // recovery codes; DELETE authenticators sends `{}`), the user the audit user.
   'PATCH /account/mfa': 'update.mfa',
   'POST /account/mfa/authenticators/:type': 'update.mfa',
   'PUT /account/mfa/authenticators/:type': 'update.mfa',

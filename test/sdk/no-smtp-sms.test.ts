@@ -66,6 +66,15 @@ describe.each(MODERN_SDKS)('without SMTP or SMS provider (%s, Appwrite 1.9.6)', 
     await expectNothingSent();
   });
 
+  it('createMFAChallenge: e-mail 503 "SMTP disabled", phone 503 "Phone provider not configured", before the factor checks; totp unaffected', async () => {
+    const { account } = await signUp19(sdk);
+    expect(triple(await error(() => account.createMFAChallenge({ factor: 'email' as never })))).toEqual(smtp('SMTP disabled'));
+    expect(triple(await error(() => account.createMFAChallenge({ factor: 'phone' as never })))).toEqual(PHONE_DISABLED);
+    expect(await (await emulator.db()).challenges.count()).toBe(0);
+    await expectNothingSent();
+    expect((await account.createMFAChallenge({ factor: 'totp' as never })).userId).toBeTruthy();
+  });
+
   it('validates the params first: a bad e-mail is still 400', async () => {
     const { account } = modernClient(sdk);
     const e = await error(() => account.createEmailToken({ userId: sdk.ID.unique(), email: 'not-an-email' }));

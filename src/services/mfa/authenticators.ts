@@ -57,5 +57,6 @@ export async function deleteMfaAuthenticator(ctx: RequestContext, user: UserReco
     if (!authenticator) throw new AppwriteError('user_authenticator_not_found');
     await db.authenticators.delete(authenticator.$id);
   });
-  return { status: 204, auditUser: user };
+  // Its realtime event `users.<id>.delete.mfa` has an empty payload (spec 1.9 §8.4).
+  return { status: 204, auditUser: user, eventPayload: {} };
 }

@@ -8,6 +8,7 @@ import { renderEmail19 } from '../../inbox/templates-1-9.js';
 import { formatDate } from '../../clock.js';
 import { toSession } from '../../models/models.js';
 import type { ChallengeRecord, InboxRecord, UserRecord } from '../../storage/records.js';
+import { assertSms, assertSmtp } from '../delivery.js';
 import { agentVars } from '../emails.js';
 import { newId } from '../shared.js';
 import { addSessionFactors, findAuthenticator } from './factors.js';
@@ -19,12 +20,14 @@ const CHALLENGE_LIFETIME_MS = 3600 * 1000;
 async function message(ctx: RequestContext, user: UserRecord, factor: string, code: string): Promise<Omit<InboxRecord, 'id' | 'createdAt'> | null> {
   const base = { kind: 'mfa-challenge' as const, userId: user.$id, secret: code };
   if (factor === 'phone') {
+    assertSms(ctx);
     if (!user.phone) throw new AppwriteError('user_phone_not_found');
     if (!user.phoneVerification) throw new AppwriteError('user_phone_not_verified');
     // The SMS is the bare code (Appwrite renders a template and sends the code alone).
     return { ...base, channel: 'sms', to: user.phone, text: code };
   }
   if (factor === 'email') {
+    assertSmtp(ctx, 'SMTP disabled');
     if (!user.email) throw new AppwriteError('user_email_not_found');
     if (!user.emailVerification) throw new AppwriteError('user_email_not_verified');
     const mail = renderEmail19('mfa-challenge', { user: user.name, project: ctx.core.config.projectName, otp: code, ...(await agentVars(ctx)) });
