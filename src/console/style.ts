@@ -14,7 +14,7 @@ h2{font-size:16px;margin:0;flex:1}
 h2 small{display:block;font-size:12px;font-weight:400;color:var(--muted)}
 .x{border:0;background:none;font-size:22px;line-height:1;padding:4px 10px}
 [role=tablist]{display:flex;gap:2px;padding:0 10px;border-bottom:1px solid var(--line);overflow-x:auto;flex:none;scrollbar-width:thin}
-[role=tab]{border:0;border-bottom:3px solid transparent;border-radius:6px 6px 0 0;background:none;padding:8px 10px;color:var(--muted);font-weight:600;white-space:nowrap}
+[role=tab]{border:0;border-bottom:3px solid transparent;border-radius:6px 6px 0 0;background:none;padding:8px 8px;font-size:13.5px;color:var(--muted);font-weight:600;white-space:nowrap}
 [role=tab][aria-selected=true]{color:var(--fg);border-bottom-color:var(--accent)}
 [role=tab]:hover{background:var(--soft)}
 .tabpanel{flex:1;min-height:0;display:flex;flex-direction:column;overflow:hidden}
@@ -49,6 +49,8 @@ button.link{border:0;background:none;padding:0;text-align:left;text-decoration:u
 .state[data-state=fresh]{background:#1f9d5533;color:inherit}
 .state[data-state=used],.state[data-state=expired]{background:#c21f3a22;text-decoration:line-through}
 table{border-collapse:collapse;width:100%;font-size:12.5px}
+table.fixed{table-layout:fixed}
+table.fixed td,table.fixed th{white-space:normal;overflow-wrap:anywhere}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top;white-space:nowrap}
 th{position:sticky;top:0;background:var(--bg);color:var(--muted);font-weight:600;z-index:1}
 td.wrap{white-space:normal;overflow-wrap:anywhere;min-width:120px}

@@ -76,8 +76,10 @@ export function createUsersTab(ctx: ConsoleContext): ConsoleTab {
     });
   });
 
-  const table = h('table', { 'aria-label': 'Users' });
-  const head = h('thead', {}, h('tr', {}, ...['User (e-mail, phone, id)', 'Providers', 'Status, verified, MFA, dates'].map((t) => h('th', { scope: 'col' }, t))));
+  // Fixed column widths: the table fits the sheet, long e-mails wrap instead of pushing the last column out.
+  const table = h('table', { 'aria-label': 'Users', class: 'fixed' });
+  const head = h('thead', {}, h('tr', {}, ...([['User (e-mail, phone, id)', '44%'], ['Providers', '20%'], ['Status, verified, dates', '36%']] as const)
+    .map(([t, width]) => h('th', { scope: 'col', style: `width:${width}` }, t))));
   const empty = h('p', { class: 'empty' });
   const element = h('div', { class: 'tabpanel' },
     h('div', { class: 'bar' }, search,

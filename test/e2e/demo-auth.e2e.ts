@@ -237,7 +237,7 @@ describe('demo: guest (createAnonymousSession, updateEmail)', () => {
     await expect.poll(() => heading(page)).toBe('Your account');
     expect(await page.getByTestId('account-name').textContent()).toBe('Guest');
     // One guest notice (the account page's), not a second one in the sign-in flash.
-    expect(await page.getByText(/Add an e-mail/).count()).toBe(1);
+    expect(await page.getByText(/Add an e-mail and a password/).count()).toBe(1);
     expect(await page.locator('.flashes').textContent()).toBe('You are signed in as a guest.');
     const guestId = await page.getByTestId('account-id').textContent();
 
