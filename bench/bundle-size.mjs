@@ -28,11 +28,16 @@ const LAZY_WHEN = [
   [/services\/personal-data/, 'only with auth.personalDataCheck on'],
   [/validation\/(password-strength|redirect-1-9)|services\/(session-invalidation|session-update|delivery)/, 'on the first 1.9.6 request that needs it (new password, redirect URL, password change, session update)'],
   [/crypto\/jwt/, 'on the first JWT sent or created'],
+  [/http\/rate-limit/, 'on the first rate-limited request (sign-up, sign-in, token, recovery and verification routes)'],
+  [/http\/other-services|errors\/emulator-errors/, 'on the first request to an Appwrite service the emulator does not emulate'],
+  [/browser\/start-errors/, 'when startEmulator() fails, or warns of a request to another endpoint'],
+  [/option-keys/, 'when an option key is unknown (the error naming the nearest valid key)'],
   [/realtime\//, 'on the first realtime socket or the first change that may fire an account event'],
   [/oauth2-(consent|flow|page|handoff)/, 'only when an OAuth2 sign-in returns to the page'],
   [/services\/(oauth2|magic-url|phone|recovery|verification|identities|tokens)|inbox\/links/, 'on the first request of that route group'],
   [/http\/routes\/mfa|services\/mfa|crypto\/totp/, 'the MFA route group (table and services): on the first request under /account/mfa'],
   [/services\/sessions/, 'on the first sign-in or session request (not needed to answer a signed-in page)'],
+  [/services\/(account|passwords)\.js$/, 'on the first account write: sign-up, name, e-mail, phone, password, prefs, status, deletion'],
 ];
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;

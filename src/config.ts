@@ -82,6 +82,12 @@ export interface EmulatorOptions {
   projectName?: string;
   /** Allowed hosts for redirect URLs and request origins, besides `localhost` and the endpoint's host. */
   platforms?: string[];
+  /**
+   * Requests to the endpoint for the Appwrite services the emulator does not emulate (Databases, TablesDB,
+   * Storage, Functions, …): 'error' (default) answers an Appwrite-shaped 501 naming the service and warns once per
+   * service; 'passthrough' lets them go on, to the app's later msw handlers or the network (a real server, a proxy).
+   */
+  otherServices?: 'error' | 'passthrough';
   /** Apply Appwrite's per-route rate limits (default true). */
   rateLimits?: boolean;
   /** Whether the server has SMTP (default true); false: the routes that send mail answer 503 general_smtp_disabled. */
@@ -113,6 +119,7 @@ export interface ResolvedConfig {
   endpoint: string;
   endpointUrl: URL;
   platforms: string[];
+  otherServices: 'error' | 'passthrough';
   rateLimits: boolean;
   smtp: boolean;
   sms: boolean;
@@ -141,11 +148,56 @@ export const DEFAULT_ENDPOINT = 'https://cloud.appwrite.io/v1';
 export const ONE_YEAR_SECONDS = 31_536_000;
 
 /**
- * @note Appwrite stores hashOptions {memoryCost: 2048, timeCost: 4, threads: 3} but PHP ignores those keys and
- * hashes with m=65536. We default to the stored (advertised) parameters: ~60 ms per hash in JavaScript instead
- * of seconds, which keeps sign-in snappy in a page while staying a real argon2id cost.
+ * @note Appwrite 1.4 stores hashOptions {memoryCost: 2048, timeCost: 4, threads: 3} but PHP ignores those keys and
+ * hashes with m=65536 KiB: about a second per hash in JavaScript. The emulator defaults to a minimal argon2id
+ * cost (m=16 KiB, t=1, p=1): still a salted argon2id hash stored as a PHC string, but sign-up and sign-in then
+ * cost about what a bare msw handler costs (`npm run bench`: within 3x), so a test suite pays nothing for hashing
+ * it does not care about. The advertised parameters cost ~35-65 ms per hash; pass them as `auth.passwordHash` to
+ * feel a real server's sign-in delay. Hashes carry their parameters, so either setting verifies the other's.
  */
-export const DEFAULT_PASSWORD_HASH: Required<PasswordHashOptions> = { memoryCost: 2048, timeCost: 4, threads: 3 };
+export const DEFAULT_PASSWORD_HASH: Required<PasswordHashOptions> = { memoryCost: 16, timeCost: 1, threads: 1 };
+
+/**
+ * The options each options object accepts are the keys it resolves to (so a new option is known as soon as it is
+ * resolved), plus the top-level ones that resolve elsewhere, listed here. The compiler checks the lists: a key of
+ * an options interface that is neither resolved nor listed is a type error below.
+ */
+const UNRESOLVED_KEYS = ['now', 'seed', 'indexedDB'] as const;
+type Unresolved = (typeof UNRESOLVED_KEYS)[number];
+type Missing<Options, Resolved> = Exclude<keyof Options, keyof Resolved>;
+// Each must be `never`: an option key the resolved config lacks would be refused as unknown.
+const keysChecked: [Missing<EmulatorOptions, ResolvedConfig & Record<Unresolved, 1>>, Missing<AuthOptions, ResolvedConfig['auth']>,
+  Missing<AuthMethods, ResolvedConfig['auth']['methods']>, Missing<PasswordHashOptions, ResolvedConfig['auth']['passwordHash']>,
+  Missing<PasswordStrength, ResolvedConfig['auth']['passwordStrength']>] extends [never, never, never, never, never] ? true : false = true;
+void keysChecked;
+
+/** An options key that no option has (`auth.sesionLength`), with the keys valid where it was found. */
+export interface UnknownOption {
+  /** The path of the object it was found in, with a trailing dot (`'auth.'`), or '' at the top level. */
+  prefix: string;
+  key: string;
+  known: string[];
+}
+
+/** The first key of `options` not in `known`. Cheap: the error naming the nearest key is built in option-keys.ts. */
+export function findUnknownKey(prefix: string, options: object, known: readonly string[]): UnknownOption | null {
+  const key = Object.keys(options).find((k) => !known.includes(k));
+  return key === undefined ? null : { prefix, key, known: [...known] };
+}
+
+/**
+ * A key no option has is a set-up mistake (`auth.sesionLength` would silently keep the default). createEmulator()
+ * and startEmulator() refuse it; `alsoKnown`: startEmulator's own top-level keys.
+ */
+export function findUnknownOption(options: EmulatorOptions, resolved: ResolvedConfig, alsoKnown: readonly string[] = []): UnknownOption | null {
+  const { auth } = resolved;
+  const given = options.auth ?? {};
+  return findUnknownKey('', options, [...Object.keys(resolved).filter((k) => k !== 'endpointUrl'), ...UNRESOLVED_KEYS, ...alsoKnown])
+    ?? findUnknownKey('auth.', given, Object.keys(auth))
+    ?? findUnknownKey('auth.methods.', given.methods ?? {}, Object.keys(auth.methods))
+    ?? findUnknownKey('auth.passwordHash.', given.passwordHash ?? {}, Object.keys(auth.passwordHash))
+    ?? findUnknownKey('auth.passwordStrength.', given.passwordStrength ?? {}, Object.keys(auth.passwordStrength));
+}
 
 function int(name: string, value: unknown, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
@@ -226,6 +278,9 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
   const methods = obj('auth.methods', auth.methods);
   const hash = obj('auth.passwordHash', auth.passwordHash);
   const strength = obj('auth.passwordStrength', auth.passwordStrength);
+  if (options.otherServices !== undefined && options.otherServices !== 'error' && options.otherServices !== 'passthrough') {
+    throw new TypeError(`appwrite-emulator: option otherServices must be 'error' or 'passthrough', got ${String(options.otherServices)}`);
+  }
   if (options.behaviour !== undefined && !['auto', '1.4', '1.9'].includes(options.behaviour as string)) {
     throw new TypeError(`appwrite-emulator: option behaviour must be 'auto', '1.4' or '1.9', got ${String(options.behaviour)}`);
   }
@@ -236,6 +291,7 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
     endpoint,
     endpointUrl,
     platforms: (options.platforms ?? []).map((p) => p.toLowerCase()),
+    otherServices: options.otherServices ?? 'error',
     rateLimits: bool('rateLimits', options.rateLimits, true),
     smtp: bool('smtp', options.smtp, true),
     sms: bool('sms', options.sms, true),

@@ -1,11 +1,14 @@
 import { http, ws, type HttpHandler, type WebSocketHandler } from 'msw';
 import { createClock, type Clock } from './clock.js';
-import { resolveConfig, type EmulatorOptions, type ResolvedConfig } from './config.js';
+import { APPWRITE_VERSION, resolveConfig, type EmulatorOptions, type ResolvedConfig } from './config.js';
 import type { EmulatorCore } from './core.js';
 import { createRandom } from './crypto/random.js';
 import { createCallerCache } from './http/caller-cache.js';
+import { isAllowedHost } from './http/allowed-hosts.js';
 import { createRequestHandler, recordedBody } from './http/handle.js';
 import { createRequestRecorder, type RequestLog } from './http/request-log.js';
+import { resolveBehaviour, SERVER_VERSION_1_9 } from './http/behaviour.js';
+import { baseHeaders, json, preflightHeaders } from './http/respond.js';
 import { lazyRouteGroups, routes } from './http/routes.js';
 import { lazy } from './http/lazy.js';
 import type { RealtimeHub } from './realtime/hub.js';
@@ -26,6 +29,11 @@ export interface CreateEmulatorOptions extends EmulatorOptions {
    */
   snapshot?: Snapshot | string;
 }
+
+/** createEmulator()'s own option keys beside EmulatorOptions' (config.ts), for the unknown-key check; the compiler checks the list. */
+export const CREATE_OPTION_KEYS = ['snapshot'] as const;
+const createKeysChecked: Exclude<keyof CreateEmulatorOptions, keyof EmulatorOptions | (typeof CREATE_OPTION_KEYS)[number]> extends never ? true : false = true;
+void createKeysChecked;
 
 export interface Emulator {
   /**
@@ -214,8 +222,27 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
   const realtime = ws.link(`${config.endpoint.replace(/^http/, 'ws')}/realtime`);
   // The SDKs send nothing before the server's `connected`, which the realtime code sends once loaded.
   const sockets = realtime.addEventListener('connection', ({ client }) => void loadRealtime().then((hub) => hub.connect(client), () => client.close(1011)));
+  // Any other path under the endpoint is another Appwrite service (Databases, Storage, …): answered with an error
+  // saying so, loaded on first use (http/other-services.ts), unless the app lets them pass. Not for an endpoint at
+  // an origin's root, where the page's own files live.
+  const warned = new Set<string>();
+  const other = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    return base !== '' && url.origin === origin && url.pathname.startsWith(`${base}/`);
+  };
+  const handlers: Emulator['handlers'] = [http.all(ours, ({ request }) => handle(request)), sockets];
+  if (config.otherServices === 'error') {
+    handlers.push(http.all(other, async ({ request }) => {
+      const { behaviour } = resolveBehaviour(request, config.behaviour);
+      const allowed = (host: string) => isAllowedHost(core, host);
+      if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: preflightHeaders(request, allowed, behaviour) });
+      const { otherServiceError } = await import('./http/other-services.js');
+      const body = otherServiceError(request, base, warned, behaviour, behaviour === '1.4' ? APPWRITE_VERSION : SERVER_VERSION_1_9);
+      return json(501, body, baseHeaders(request, allowed, behaviour));
+    }));
+  }
   return {
-    handlers: [http.all(ours, ({ request }) => handle(request)), sockets],
+    handlers,
     handle,
     clock,
     config,

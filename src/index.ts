@@ -1,4 +1,18 @@
-export { createEmulator, type Emulator, type CreateEmulatorOptions } from './emulator.js';
+import { findUnknownOption, resolveConfig } from './config.js';
+import { CREATE_OPTION_KEYS, createEmulator as create, type CreateEmulatorOptions, type Emulator } from './emulator.js';
+import { unknownOptionError } from './option-keys.js';
+
+/**
+ * Creates an emulated Appwrite Account API for one project. Misused options throw a TypeError, an unknown key
+ * (`auth.sesionLength`) naming the nearest valid one.
+ */
+export function createEmulator(options: CreateEmulatorOptions): Emulator {
+  const unknown = findUnknownOption(options, resolveConfig(options), CREATE_OPTION_KEYS);
+  if (unknown) throw unknownOptionError(unknown);
+  return create(options);
+}
+
+export type { Emulator, CreateEmulatorOptions };
 export { AppwriteError } from './errors/appwrite-error.js';
 export type { UsersApi, SeedUser, UserChanges } from './testing/users.js';
 export type { SessionsApi, SessionOptions, CreatedSession } from './testing/sessions.js';

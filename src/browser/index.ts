@@ -5,9 +5,10 @@
  *   await startEmulator({ projectId: 'my-project', endpoint: `${location.origin}/v1` });
  *   // …only now create the Appwrite Client and boot the app.
  */
+import { http, type RequestHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { createEmulator, type CreateEmulatorOptions, type Emulator } from '../emulator.js';
-import type { EmulatorOptions } from '../config.js';
+import { CREATE_OPTION_KEYS, createEmulator, type CreateEmulatorOptions, type Emulator } from '../emulator.js';
+import { findUnknownKey, findUnknownOption, resolveConfig, type EmulatorOptions } from '../config.js';
 import type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
 
 export type { InboxPanel, InboxPanelOptions } from '../inbox/panel.js';
@@ -34,7 +35,20 @@ export interface StartEmulatorOptions extends CreateEmulatorOptions {
   exposeForTests?: boolean;
   /** Skip the console line announcing the emulator (default false). */
   quiet?: boolean;
+  /**
+   * The app's own msw handlers, tried before the emulator's: stubs for the Appwrite services the emulator does not
+   * emulate (Databases, TablesDB, Storage, …), or any other API. More can be added later with `worker.use()`.
+   */
+  handlers?: RequestHandler[];
+  /** Log every request the worker handles in the console, as msw does (default false). */
+  logRequests?: boolean;
 }
+
+/** startEmulator's own option keys, beside createEmulator's (config.ts); the compiler checks the list. */
+const BROWSER_OPTION_KEYS = ['panel', 'workerUrl', 'allowInProduction', 'exposeForTests', 'quiet', 'handlers', 'logRequests'] as const;
+const browserKeysChecked: Exclude<keyof StartEmulatorOptions, keyof CreateEmulatorOptions | (typeof BROWSER_OPTION_KEYS)[number]> extends never ? true : false = true;
+void browserKeysChecked;
+const PANEL_OPTION_KEYS: Array<keyof InboxPanelOptions> = ['open', 'position'];
 
 export interface BrowserEmulator extends Emulator {
   /** The Mock Service Worker instance serving the emulator. */
@@ -62,8 +76,12 @@ function isProductionBuild(): boolean {
   }
 }
 
-/** msw resolves start() once the worker answers; make sure the page is also controlled by it before we return. */
-function controlled(timeoutMs: number): Promise<void> {
+/**
+ * msw resolves start() once the worker answers, which on a first visit can be before the worker controls the page
+ * (its requests would still go to the network): resolves once it does. startEmulator() waits for it; an app that
+ * starts its own worker with `emulator.handlers` awaits it after `worker.start()`.
+ */
+export function waitUntilControlled(timeoutMs = 10_000): Promise<void> {
   const container = navigator.serviceWorker;
   if (container.controller) return Promise.resolve();
   return new Promise((resolve, reject) => {
@@ -91,42 +109,64 @@ function controlled(timeoutMs: number): Promise<void> {
 const BEHAVIOUR_LINE = { auto: 'SDK 13: Appwrite 1.4, SDK 14+: Appwrite 1.9.6', '1.4': 'Appwrite 1.4', '1.9': 'Appwrite 1.9.6' } as const;
 
 export async function startEmulator(options: StartEmulatorOptions): Promise<BrowserEmulator> {
-  const { panel = true, workerUrl = DEFAULT_WORKER_URL, allowInProduction = false, exposeForTests = false, quiet = false, ...emulatorOptions } = options ?? ({} as StartEmulatorOptions);
-  if (isProductionBuild() && !allowInProduction) {
-    throw new Error(
-      'appwrite-emulator: refusing to start in a production build (it would fake sign-ins for real users). '
-      + 'Start it only in development, or pass allowInProduction: true for a deliberate demo deployment.',
-    );
-  }
-  if (typeof window === 'undefined' || !('serviceWorker' in navigator)) {
-    throw new Error(
-      'appwrite-emulator: startEmulator() needs a browser page with service workers (https or localhost). '
-      + 'In Node tests use createEmulator() with msw/node instead.',
-    );
-  }
+  const {
+    panel = true, workerUrl = DEFAULT_WORKER_URL, allowInProduction = false, exposeForTests = false, quiet = false,
+    handlers = [], logRequests = false, ...emulatorOptions
+  } = options ?? ({} as StartEmulatorOptions);
+  // Misused options throw their TypeError first, wherever the page runs; the error naming the nearest key of a
+  // misspelled one loads only then.
+  const unknown = findUnknownOption(emulatorOptions, resolveConfig(emulatorOptions), [...CREATE_OPTION_KEYS, ...BROWSER_OPTION_KEYS])
+    ?? (panel && typeof panel === 'object' ? findUnknownKey('panel.', panel, PANEL_OPTION_KEYS) : null);
+  if (unknown) throw (await import('../option-keys.js')).unknownOptionError(unknown);
+  if (!Array.isArray(handlers)) throw new TypeError('appwrite-emulator: option handlers must be an array of msw handlers');
+  const errors = () => import('./start-errors.js');
+  if (isProductionBuild() && !allowInProduction) throw (await errors()).productionRefusal();
+  if (typeof window === 'undefined' || !('serviceWorker' in navigator)) throw (await errors()).noServiceWorker();
+  // Asked now, answered while the emulator and its database get ready (below).
+  const registration = navigator.serviceWorker.getRegistration();
 
   // The page's requests reach the emulator through the service worker without a User-Agent header; record the
   // browser's own, as the real server would see it.
   const emulator = createEmulator({ userAgent: navigator.userAgent, ...emulatorOptions });
-  const worker = setupWorker(...emulator.handlers);
+  const { endpoint } = emulator.config;
+  let mismatchWarned = false;
+  // Last: an Appwrite request (it carries X-Appwrite-Project) that none of the above took went to another endpoint
+  // than the emulator's, or is another service passed through. The predicate only warns (once); it matches nothing.
+  const mismatch = http.all(({ request }) => {
+    if (!mismatchWarned && request.headers.has('x-appwrite-project') && !request.url.startsWith(`${endpoint}/`)) {
+      mismatchWarned = true;
+      void errors().then((m) => m.warnEndpointMismatch(request.url, endpoint));
+    }
+    return false;
+  }, () => undefined);
+  const worker = setupWorker(...handlers, ...emulator.handlers, mismatch);
   // Open IndexedDB now, while the service worker registers, instead of on the first request: on a first visit,
   // creating the database made the first response ~20 ms slower than a bare msw handler's (`npm run bench`,
   // browser start-up table). A failure is not lost: db() keeps the rejected promise and the first request reports it.
   emulator.db().catch(() => undefined);
   // The panel's code loads while the worker starts; it is mounted once the emulator serves requests.
   const panelCode = panel === false ? null : import('../inbox/panel.js');
+  // Another worker in this page's scope (the app's own MSW) would be replaced by ours, and msw's start() would
+  // then never settle: fail at once, saying what to do instead.
+  const found = await registration;
+  const current = found && (found.active ?? found.waiting ?? found.installing);
+  if (current && current.scriptURL !== new URL(workerUrl, location.href).href) {
+    await emulator.close().catch(() => undefined);
+    throw (await errors()).otherWorker(current.scriptURL, workerUrl);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await worker.start({ serviceWorker: { url: workerUrl }, onUnhandledRequest: 'bypass', quiet: true });
-    await controlled(10_000);
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(async () => reject(Object.assign((await errors()).startTimeout(workerUrl, 10), { final: true })), 10_000);
+    });
+    await Promise.race([worker.start({ serviceWorker: { url: workerUrl }, onUnhandledRequest: 'bypass', quiet: !logRequests }), timeout]);
+    await waitUntilControlled();
   } catch (error) {
     worker.stop();
     await emulator.close().catch(() => undefined); // the early open above may have failed too: report the worker
-    throw new Error(
-      `appwrite-emulator: could not start the service worker at ${workerUrl}. Serve it with the appwriteEmulator() `
-      + 'Vite plugin (appwrite-emulator/vite) or write it into your public folder: npx appwrite-emulator init public. '
-      + `Cause: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
+    throw (error as { final?: boolean })?.final ? error : (await errors()).workerNotStarted(workerUrl, error);
+  } finally {
+    clearTimeout(timer);
   }
 
   const mounted = panelCode && (await panelCode).mountInboxPanel(emulator, panel === true ? {} : (panel as InboxPanelOptions));
@@ -146,8 +186,18 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
   }
   // An OAuth2 sign-in handed back by the service worker (oauth2-page.ts): its code loads only when the worker's
   // marker is in the address, which most page loads never have.
-  if (location.hash.startsWith('#appwrite-emulator-oauth2=')) await (await import('./oauth2-page.js')).resumeOAuth2(browserEmulator);
+  await resumeOAuth2(browserEmulator);
   return browserEmulator;
+}
+
+/**
+ * Finishes an OAuth2 sign-in the service worker handed back to this page (the `#appwrite-emulator-oauth2=` marker
+ * in the address): the emulated consent screen, then the landing on the app's success or failure URL.
+ * startEmulator() calls it; an app that runs its own msw worker with `emulator.handlers` calls it once its worker
+ * has started. Its code loads only when the marker is there, which most page loads never have.
+ */
+export async function resumeOAuth2(emulator: Emulator): Promise<void> {
+  if (location.hash.startsWith('#appwrite-emulator-oauth2=')) await (await import('./oauth2-page.js')).resumeOAuth2(emulator);
 }
 
 export type { Emulator, EmulatorOptions };

@@ -77,7 +77,7 @@ p.status{padding:8px 14px 0;margin:0}
 .form label{display:flex;flex-direction:column;gap:2px;font-size:12px;color:var(--muted)}
 .form label.check{flex-direction:row;align-items:center;gap:6px;color:var(--fg)}
 .form .full{grid-column:1/-1}
-.pill{display:inline-block;border-radius:999px;padding:0 7px;font-size:11px;line-height:18px;background:var(--soft);margin:0 2px 2px 0}
+.pill{display:inline-block;white-space:nowrap;overflow-wrap:normal;border-radius:999px;padding:0 7px;font-size:11px;line-height:18px;background:var(--soft);margin:0 2px 2px 0}
 .pill.ok{background:#1f9d5533}.pill.no{background:#c21f3a22}
 .hint{color:var(--muted);font-size:12px;margin:0}
 section.group{padding:12px 14px;border-bottom:1px solid var(--line)}

@@ -6,11 +6,12 @@ import { resolveBehaviour, type Behaviour } from './behaviour.js';
 import { encodeSession, hasSessionCookie, resolveCaller } from './caller.js';
 import type { RequestContext, RouteResult } from './context.js';
 import { readParams, validateParams } from './params.js';
-import { applyRateLimit, resetRateLimit } from './rate-limit.js';
 import { refreshAccessedAt } from './accessed-at.js';
+import { isAllowedHost } from './allowed-hosts.js';
 import { baseHeaders, errorResponse, formatWarning, json, preflightHeaders } from './respond.js';
 import type { Route } from './route.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
+import { lazy } from './lazy.js';
 import { createRouter, type LazyRouteGroup } from './router.js';
 import type { RequestNote } from './request-log.js';
 
@@ -34,16 +35,6 @@ function platformName(scheme: string): string | null {
   if (scheme === 'appwrite-ios:') return 'iOS';
   if (scheme === 'appwrite-android:') return 'Android';
   return null;
-}
-
-/** Hosts a request may come from or redirect to: localhost, the endpoint's host and the configured platforms. */
-export function allowedHosts(core: EmulatorCore): string[] {
-  return [...new Set(['localhost', core.config.endpointUrl.hostname, ...core.config.platforms])];
-}
-
-/** Whether a request may come from `host`: an allowed host, or a sub-domain of a `*.example.com` platform. */
-export function isAllowedHost(core: EmulatorCore, host: string): boolean {
-  return allowedHosts(core).some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1))));
 }
 
 /**
@@ -85,6 +76,12 @@ export function missingScope(behaviour: Behaviour, scope: string): AppwriteError
  * factor (MFA), rate limit, auth-method gate, session rule, recent MFA challenge (`before`), params, action. Then the audit entry. Every failure is turned into a response
  * here, in the request's server's error format.
  */
+/**
+ * The abuse counters load with the first rate-limited request (a sign-up, a sign-in), not at start: `GET /account`,
+ * a page's usual first call, has no limit (`npm run bench`, bundle size).
+ */
+const rateLimits = lazy(() => import('./rate-limit.js'));
+
 export function createRequestHandler(core: EmulatorCore, routes: Route[], groups: LazyRouteGroup[] = []) {
   const match = createRouter(routes, groups);
   const base = core.config.endpointUrl.pathname.replace(/\/$/, '');
@@ -158,7 +155,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
         user,
         session: caller.session,
       };
-      if (route.rateLimit) headers = { ...headers, ...(await applyRateLimit(ctx, route.rateLimit, raw)) };
+      if (route.rateLimit) headers = { ...headers, ...(await (await rateLimits()).applyRateLimit(ctx, route.rateLimit, raw)) };
       if (route.authMethod && !core.config.auth.methods[route.authMethod]) {
         throw new AppwriteError('user_auth_method_unsupported', METHOD_MESSAGES[route.authMethod]);
       }
@@ -170,7 +167,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
       const params = await validateParams(route, raw, core, behaviour);
       const result = await route.action(ctx, params);
       note.result = result;
-      if (resetsAbuse(route, behaviour, result)) await resetRateLimit(ctx, route.rateLimit!, raw);
+      if (resetsAbuse(route, behaviour, result)) await (await rateLimits()).resetRateLimit(ctx, route.rateLimit!, raw);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
       // Events (realtime/route-events.ts says which routes fire one): the payload is the body of a change.
       const payload = (result.eventPayload ?? (request.method !== 'GET' && result.body)) as Record<string, unknown>;

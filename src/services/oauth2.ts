@@ -11,7 +11,7 @@ import { mergeQuery } from '../inbox/links.js';
 import type { IdentityRecord, UserRecord } from '../storage/records.js';
 import { parseUrl } from '../validation/validators.js';
 import { redirect as redirectValidator } from '../validation/redirect-1-9.js';
-import { isAllowedHost } from '../http/handle.js';
+import { isAllowedHost } from '../http/allowed-hosts.js';
 import { sha256Hex } from '../crypto/hash.js';
 import { randomHex } from '../crypto/random.js';
 import { TOKEN_TYPE, type TokenRecord } from '../storage/records.js';

@@ -59,13 +59,18 @@ export async function startSession(
     ...(await sessionOrigin(ctx)),
     secret: sha256Hex(secret),
   };
-  await db.transaction('rw', [db.users, db.sessions, db.tokens, db.identities], async () => {
+  const limit = maxSessions(ctx);
+  await db.transaction('rw', [db.users, db.sessions, db.tokens, db.identities, db.meta], async () => {
     if (alsoWrite) await alsoWrite(db);
-    const existing = await db.sessions.where('userId').equals(user.$id).toArray();
-    // Number the session after the user's others, so same-millisecond sessions still prune oldest first.
-    session.seq = existing.reduce((max, s) => Math.max(max, s.seq ?? 0), 0) + 1;
+    // Number the session after every earlier one (one counter per database), so same-millisecond sessions still
+    // list and prune oldest first, without reading the user's other sessions.
+    session.seq = Number((await db.meta.get('sessionSeq'))?.value ?? 0) + 1;
+    await db.meta.put({ key: 'sessionSeq', value: String(session.seq) });
     await db.sessions.add(session);
-    const excess = existing.length + 1 - maxSessions(ctx);
+    // 1.9.6's default keeps every session: nothing to prune, so no need to read them all on each sign-in.
+    if (limit === Infinity) return;
+    const existing = await db.sessions.where('userId').equals(user.$id).toArray();
+    const excess = existing.length - limit;
     if (excess > 0) await db.sessions.bulkDelete(existing.sort(oldestFirst).slice(0, excess).map((s) => s.$id));
   });
   if (alert && ctx.behaviour === '1.9' && ctx.core.config.auth.sessionAlerts) {

@@ -10,7 +10,7 @@ const WEB_SCHEMES: Record<string, string> = {
  * Redirect (`url`, `success`, `failure`; 1.9 spec §6.0): the Origin rules applied to a URL. A web scheme needs an
  * allowed host (the port does not matter); any other scheme must be `exp` or `appwrite-callback-<projectId>`.
  * Like Appwrite it looks only at the scheme and host: what the page may navigate to is checked where it navigates.
- * The host rule comes from the caller (handle.ts's isAllowedHost): this lazy chunk imports no code of the start
+ * The host rule comes from the caller (allowed-hosts.ts's isAllowedHost): this lazy chunk imports no code of the start
  * bundle's hub, which would make the bundler split the start bundle.
  */
 export function redirect(core: EmulatorCore, isAllowedHost: (core: EmulatorCore, host: string) => boolean): Validator {

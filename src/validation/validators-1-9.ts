@@ -1,5 +1,5 @@
 import type { EmulatorCore } from '../core.js';
-import { isAllowedHost } from '../http/handle.js';
+import { isAllowedHost } from '../http/allowed-hosts.js';
 import { lazy } from '../http/lazy.js';
 import type { Validator } from './validators.js';
 

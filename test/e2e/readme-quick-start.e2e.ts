@@ -10,20 +10,15 @@
  * package.json's dependencies/peerDependencies. Nothing else: a dependency the package uses but does not declare
  * would fail to resolve, because the app lives in the OS temp folder, outside this repository.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { installPacked, packPackage, projectRoot, run, writeFiles } from '../packed-package.js';
 import { launchChromium } from './harness.js';
 
-const run = promisify(execFile);
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const WORKER = 'appwrite-emulator-worker.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -93,47 +88,6 @@ const INDEX_HTML = `<!doctype html>
 // ---------------------------------------------------------------------------------------------------------------
 // A fresh app with the packed package installed, offline.
 
-interface PackageJson {
-  name: string;
-  bin?: Record<string, string>;
-  dependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-}
-
-async function link(nodeModules: string, name: string): Promise<void> {
-  const target = resolve(projectRoot, 'node_modules', name);
-  if (!existsSync(target)) throw new Error(`${name} is not installed in this repository (run npm ci)`);
-  const path = join(nodeModules, name);
-  await mkdir(dirname(path), { recursive: true }); // @scope/
-  await symlink(target, path, 'dir');
-}
-
-/** `npm i` of the tarball and the README's installs, without the registry. */
-async function install(app: string, tarball: string, readmeInstalls: string[]): Promise<void> {
-  const nodeModules = join(app, 'node_modules');
-  const pkgDir = join(nodeModules, 'appwrite-emulator');
-  await mkdir(pkgDir, { recursive: true });
-  await run('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1']); // npm tarballs hold package/…
-  const pkg = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8')) as PackageJson;
-  const names = new Set([
-    ...readmeInstalls, 'vite',
-    ...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}),
-  ]);
-  names.delete(pkg.name);
-  await Promise.all([...names].map((name) => link(nodeModules, name)));
-  // node_modules/.bin, as npm writes it for the package's `bin`.
-  await mkdir(join(nodeModules, '.bin'));
-  await Promise.all(Object.entries(pkg.bin ?? {}).map(([command, file]) =>
-    symlink(join('..', pkg.name, file), join(nodeModules, '.bin', command))));
-}
-
-async function writeApp(app: string, files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(app, path)), { recursive: true });
-    await writeFile(join(app, path), text);
-  }
-}
-
 async function startVite(app: string, configFile: string | false): Promise<{ server: ViteDevServer; url: string }> {
   // Only what a test needs on top of the app's config: a free port, no watcher. No aliases: the app resolves
   // appwrite-emulator from its node_modules, like a user's app.
@@ -169,12 +123,8 @@ beforeAll(async () => {
   chromium.catch(() => undefined);
   quickStart = readQuickStart(await readFile(resolve(projectRoot, 'README.md'), 'utf8'));
 
-  // The package as published. The build takes a few seconds; reusing dist would risk packing a stale build.
-  await run('npm', ['run', 'build'], { cwd: projectRoot });
-  const packDir = join(temp, 'pack');
-  await mkdir(packDir);
-  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: projectRoot });
-  const tarball = join(packDir, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
+  // The package as published.
+  const tarball = await packPackage(join(temp, 'pack'));
 
   const common = {
     'package.json': JSON.stringify({ name: 'fresh-app', private: true, type: 'module' }, null, 2),
@@ -184,8 +134,9 @@ beforeAll(async () => {
   apps.plugin.dir = join(temp, 'with-plugin');
   apps.cli.dir = join(temp, 'with-cli');
   await Promise.all([
-    writeApp(apps.plugin.dir, { ...common, 'vite.config.ts': quickStart.viteConfig }).then(() => install(apps.plugin.dir, tarball, quickStart.installs)),
-    writeApp(apps.cli.dir, common).then(() => install(apps.cli.dir, tarball, quickStart.installs)),
+    // vite: a fresh Vite app has it.
+    writeFiles(apps.plugin.dir, { ...common, 'vite.config.ts': quickStart.viteConfig }).then(() => installPacked(apps.plugin.dir, tarball, [...quickStart.installs, 'vite'])),
+    writeFiles(apps.cli.dir, common).then(() => installPacked(apps.cli.dir, tarball, [...quickStart.installs, 'vite'])),
   ]);
   // `npx appwrite-emulator init public`: npx runs node_modules/.bin/appwrite-emulator; run it with node directly.
   await run(process.execPath, [join(apps.cli.dir, 'node_modules/.bin/appwrite-emulator'), ...quickStart.cliArgs], { cwd: apps.cli.dir });

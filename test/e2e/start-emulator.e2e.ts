@@ -75,5 +75,9 @@ describe('startEmulator', () => {
     const page = await app.newPage();
     await page.goto(`${app.url}?worker=missing`);
     await expect.poll(() => app.logs.some((l) => l.includes('could not start the service worker at /nope.js'))).toBe(true);
+    // Only the emulator's fix: msw's own advice (npx msw init) would install a worker without the emulator's prelude.
+    const line = app.logs.find((l) => l.includes('could not start the service worker at /nope.js'))!;
+    expect(line).toContain('Serve it with the appwriteEmulator() Vite plugin (appwrite-emulator/vite) or write it into your public folder: npx appwrite-emulator init public. Cause: Failed to register');
+    expect(app.logs.filter((l) => /msw init/.test(l))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { EmulatorCore } from '../../core.js';
-import * as account from '../../services/account.js';
+import type * as AccountService from '../../services/account.js';
 import { listLogs } from '../../services/logs.js';
 import { currentUser } from '../../services/shared.js';
 import { toAccount } from '../../models/models.js';
@@ -7,6 +7,7 @@ import * as v from '../../validation/validators.js';
 import * as v19 from '../../validation/validators-1-9.js';
 import { lazy } from '../lazy.js';
 import type { Route } from '../route.js';
+import type { UserRecord } from '../../storage/records.js';
 import { commonPasswords } from '../../validation/common-passwords.js';
 
 /*
@@ -16,6 +17,11 @@ import { commonPasswords } from '../../validation/common-passwords.js';
 const dictionary = (core: EmulatorCore) => v.passwordDictionary(core.config.auth.passwordDictionary, commonPasswords);
 const newPassword19 = (core: EmulatorCore) => v19.newPasswordOf(core, commonPasswords);
 const listQueries = lazy(() => import('../../validation/list-queries.js'));
+/**
+ * The account service (sign-up, profile and credential changes, deletion) loads on its first write (decisions/003):
+ * a signed-in page answers `account.get()` and `getPrefs()` without it.
+ */
+const account = lazy(() => import('../../services/account.js'));
 
 const updatePassword: Route = {
   method: 'PATCH', path: '/account/password', scope: 'account', audit: 'user.update',
@@ -23,7 +29,7 @@ const updatePassword: Route = {
     { name: 'password', validator: dictionary },
     { name: 'oldPassword', validator: v.password, optional: true, default: '' },
   ],
-  action: async (ctx, p) => updated(await account.updatePassword(ctx, currentUser(ctx), p as { password: string; oldPassword: string })),
+  action: async (ctx, p) => updated(await (await account()).updatePassword(ctx, currentUser(ctx), p as { password: string; oldPassword: string })),
 };
 
 /** The account itself: profile, credentials, preferences, status and security log. */
@@ -42,19 +48,19 @@ export const accountRoutes: Route[] = [
       { name: 'name', validator: v.text(128), optional: true, default: '' },
     ],
     action: async (ctx, p) => {
-      const user = await account.create(ctx, p as Parameters<typeof account.create>[1]);
+      const user = await (await account()).create(ctx, p as Parameters<typeof AccountService.create>[1]);
       return { status: 201, body: toAccount(user), auditUser: user };
     },
   },
   {
     method: 'PATCH', path: '/account/email', scope: 'account', audit: 'user.update',
     params: [{ name: 'email', validator: v.email }, { name: 'password', validator: v.password, validator19: v19.password }],
-    action: async (ctx, p) => updated(await account.updateEmail(ctx, currentUser(ctx), p as { email: string; password: string })),
+    action: async (ctx, p) => updated(await (await account()).updateEmail(ctx, currentUser(ctx), p as { email: string; password: string })),
   },
   {
     method: 'PATCH', path: '/account/name', scope: 'account', audit: 'user.update',
     params: [{ name: 'name', validator: v.text(128) }],
-    action: async (ctx, p) => updated(await account.updateName(ctx, currentUser(ctx), p.name)),
+    action: async (ctx, p) => updated(await (await account()).updateName(ctx, currentUser(ctx), p.name)),
   },
   { ...updatePassword, behaviours: ['1.4'] },
   {
@@ -69,13 +75,13 @@ export const accountRoutes: Route[] = [
   {
     method: 'PATCH', path: '/account/phone', scope: 'account', audit: 'user.update',
     params: [{ name: 'phone', validator: v.phone, validator19: v19.phone }, { name: 'password', validator: v.password, validator19: v19.password }],
-    action: async (ctx, p) => updated(await account.updatePhone(ctx, currentUser(ctx), p as { phone: string; password: string })),
+    action: async (ctx, p) => updated(await (await account()).updatePhone(ctx, currentUser(ctx), p as { phone: string; password: string })),
   },
   {
     method: 'DELETE', path: '/account', scope: 'account', behaviours: ['1.9'], audit: 'user.delete',
     action: async (ctx) => {
       const user = currentUser(ctx);
-      await account.deleteAccount(ctx, user);
+      await (await account()).deleteAccount(ctx, user);
       return { status: 204, auditUser: user };
     },
   },
@@ -86,11 +92,11 @@ export const accountRoutes: Route[] = [
   {
     method: 'PATCH', path: '/account/prefs', scope: 'account', audit: 'user.update',
     params: [{ name: 'prefs', validator: v.assoc }],
-    action: async (ctx, p) => updated(await account.updatePrefs(ctx, currentUser(ctx), p.prefs)),
+    action: async (ctx, p) => updated(await (await account()).updatePrefs(ctx, currentUser(ctx), p.prefs)),
   },
   {
     method: 'PATCH', path: '/account/status', scope: 'account', audit: 'user.update',
-    action: async (ctx) => ({ ...updated(await account.updateStatus(ctx, currentUser(ctx))), sessionCookie: 'clear' }),
+    action: async (ctx) => ({ ...updated(await (await account()).updateStatus(ctx, currentUser(ctx))), sessionCookie: 'clear' }),
   },
   {
     method: 'GET', path: '/account/logs', scope: 'account', behaviours: ['1.9'],
@@ -110,6 +116,6 @@ export const accountRoutes: Route[] = [
   },
 ];
 
-function updated(user: Awaited<ReturnType<typeof account.updateName>>) {
+function updated(user: UserRecord) {
   return { status: 200, body: toAccount(user), auditUser: user };
 }

@@ -1,5 +1,5 @@
 import * as v from '../../validation/validators.js';
-import { allowedHosts } from '../handle.js';
+import { allowedHosts } from '../allowed-hosts.js';
 import type { Route } from '../route.js';
 import { lazy } from '../lazy.js';
 

@@ -3,7 +3,7 @@ import type * as Oauth2Service from '../../services/oauth2.js';
 import type * as ProviderService from '../../services/oauth2-provider.js';
 import * as v from '../../validation/validators.js';
 import * as v19 from '../../validation/validators-1-9.js';
-import { allowedHosts } from '../handle.js';
+import { allowedHosts } from '../allowed-hosts.js';
 import type { ParamSpec, Route } from '../route.js';
 import { lazy } from '../lazy.js';
 

@@ -1,6 +1,6 @@
 import * as v from '../../validation/validators.js';
 import * as v19 from '../../validation/validators-1-9.js';
-import { allowedHosts } from '../handle.js';
+import { allowedHosts } from '../allowed-hosts.js';
 import type { Route } from '../route.js';
 import { lazy } from '../lazy.js';
 

@@ -1,0 +1,110 @@
+// @vitest-environment node
+/**
+ * The packed package holds what its `exports` name, and every entry loads from the unpacked tarball in plain Node,
+ * through `import` and through `require()` (a CommonJS Vite config, a CommonJS script: decisions/010-commonjs.md).
+ * The app folder is outside this repository, so an undeclared dependency would fail to resolve.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installPacked, packPackage, run, writeFiles, type PackageJson } from '../packed-package.js';
+
+let temp: string;
+let app: string;
+let pkg: PackageJson;
+let files: string[];
+
+beforeAll(async () => {
+  temp = await mkdtemp(join(tmpdir(), 'appwrite-emulator-packed-'));
+  const tarball = await packPackage(join(temp, 'pack'));
+  files = (await run('tar', ['-tzf', tarball])).stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+  app = join(temp, 'app');
+  // A CommonJS app: no "type": "module".
+  await writeFiles(app, { 'package.json': JSON.stringify({ name: 'commonjs-app', private: true }) });
+  pkg = await installPacked(app, tarball);
+}, 120_000);
+
+afterAll(async () => {
+  if (temp) await rm(temp, { recursive: true, force: true });
+});
+
+/** Runs `code` in a fresh Node in the app folder; `module` picks ESM (import) or CommonJS (require). */
+async function node(code: string, kind: 'module' | 'commonjs'): Promise<{ stdout: string; stderr: string }> {
+  return run(process.execPath, [`--input-type=${kind}`, '-e', code], { cwd: app });
+}
+
+const moduleEntries = () => Object.entries(pkg.exports).filter(([, target]) => typeof target === 'object').map(([key]) => key);
+const specifier = (key: string) => `appwrite-emulator${key.slice(1)}`;
+
+const EXPECTED_EXPORTS: Record<string, string[]> = {
+  '.': ['createEmulator'],
+  './browser': ['DEFAULT_WORKER_URL', 'mountInboxPanel', 'resumeOAuth2', 'startEmulator', 'waitUntilControlled'],
+  './vite': ['WORKER_FILE_NAME', 'appwriteEmulator'],
+  './playwright': ['clock', 'createUser', 'inbox', 'reset', 'seed', 'signInAs'],
+};
+
+describe('the packed package', () => {
+  it('holds every file its exports name (types included), the bin, the README and the LICENSE', () => {
+    const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
+    for (const target of [...targets, ...Object.values(pkg.bin ?? {})]) {
+      expect(files, target).toContain(target.replace(/^\.\//, ''));
+    }
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/browser/worker-prelude.js']));
+  });
+
+  it('offers a default condition beside import for every module entry (require() and CommonJS configs)', () => {
+    expect(moduleEntries()).toEqual(['.', './browser', './vite', './playwright']);
+    for (const key of moduleEntries()) {
+      const conditions = pkg.exports[key] as Record<string, string>;
+      expect(Object.keys(conditions), key).toEqual(['types', 'import', 'default']);
+      expect(conditions.default, key).toBe(conditions.import);
+    }
+  });
+
+  it.each(['module', 'commonjs'] as const)('loads every module entry in Node with %s', async (kind) => {
+    const load = kind === 'module' ? 'await import(s)' : 'require(s)';
+    const body = `const out = {}; for (const s of ${JSON.stringify(moduleEntries().map(specifier))}) out[s] = Object.keys(${load}).sort(); console.log(JSON.stringify(out));`;
+    const { stdout, stderr } = await node(kind === 'module' ? body : `(async () => { ${body} })()`, kind);
+    const loaded = JSON.parse(stdout) as Record<string, string[]>;
+    for (const [key, names] of Object.entries(EXPECTED_EXPORTS)) {
+      expect(loaded[specifier(key)], key).toEqual(expect.arrayContaining(names));
+    }
+    expect(stderr).toBe(''); // no ExperimentalWarning, no error
+  });
+
+  it('require() and import give the same functions', async () => {
+    const { stdout } = await node(`
+      const cjs = require('appwrite-emulator');
+      import('appwrite-emulator').then((esm) => console.log(String(esm.createEmulator === cjs.createEmulator)));
+    `, 'commonjs');
+    expect(stdout.trim()).toBe('true');
+  });
+
+  it('the CommonJS package creates an emulator that answers a request', async () => {
+    const { stdout } = await node(`
+      const { createEmulator } = require('appwrite-emulator');
+      const emulator = createEmulator({ projectId: 'p' });
+      emulator.handle(new Request('https://cloud.appwrite.io/v1/account', { headers: { 'x-appwrite-project': 'p' } }))
+        .then(async (r) => { console.log(r.status, (await r.json()).type); await emulator.close(); });
+    `, 'commonjs');
+    expect(stdout.trim()).toBe('401 general_unauthorized_scope');
+  });
+
+  it('resolves the worker script entry and package.json, and the Vite plugin builds the worker from the packed files', async () => {
+    const { stdout } = await node(`
+      const fs = require('node:fs');
+      const worker = fs.readFileSync(require.resolve('appwrite-emulator/appwrite-emulator-worker.js'), 'utf8');
+      const { version } = require('appwrite-emulator/package.json');
+      import('appwrite-emulator/vite').then(async ({ appwriteEmulator }) => {
+        const plugin = appwriteEmulator();
+        const emitted = [];
+        await plugin.generateBundle.call({ emitFile: (f) => emitted.push(f) });
+        console.log(JSON.stringify({ version, msw: worker.includes('Mock Service Worker'), same: emitted[0].source === worker, name: emitted[0].fileName }));
+      });
+    `, 'commonjs');
+    expect(JSON.parse(stdout)).toEqual({ version: (pkg as PackageJson & { version: string }).version, msw: true, same: true, name: 'appwrite-emulator-worker.js' });
+    expect(existsSync(join(app, 'node_modules/appwrite-emulator/dist/appwrite-emulator-worker.js'))).toBe(true);
+  });
+});
