@@ -19,7 +19,8 @@ export interface PageLike {
   reload(options?: any): Promise<unknown>;
 }
 
-const READY_TIMEOUT = 10_000;
+// A cold dev server (dependency pre-bundling on a first visit) can take many seconds before the app starts the emulator.
+const READY_TIMEOUT = 30_000;
 
 /** Waits until the page's emulator is running and exposed; a clear error when it never is. */
 async function ready(page: PageLike): Promise<void> {
