@@ -5,6 +5,7 @@ import type { Random } from './crypto/random.js';
 import type { RequestBehaviour } from './http/behaviour.js';
 import type { RealtimeEventRecord } from './realtime/event-record.js';
 import type { EmulatorDb } from './storage/db.js';
+import type { RequestRecorder } from './http/request-log.js';
 import type { InboxRecord } from './storage/records.js';
 
 /** What every layer below the public API shares: options, clock, randomness, the store and the inbox's signal. */
@@ -15,6 +16,8 @@ export interface EmulatorCore {
   db(): Promise<EmulatorDb>;
   /** Resolved sessions by session value, emptied by any write to users or sessions (http/caller-cache.ts). */
   callers: CallerCache;
+  /** Records every answered request for `emulator.requests` (http/request-log.ts). */
+  requests: RequestRecorder;
   /** Called after a message is stored, so waiting tests and the panel see it at once. */
   onInboxMessage(message: InboxRecord): void;
   /**

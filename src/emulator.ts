@@ -5,7 +5,8 @@ import type { EmulatorCore } from './core.js';
 import { createRandom } from './crypto/random.js';
 import { createCallerCache } from './http/caller-cache.js';
 import { isAllowedHost } from './http/allowed-hosts.js';
-import { createRequestHandler } from './http/handle.js';
+import { createRequestHandler, recordedBody } from './http/handle.js';
+import { createRequestRecorder, type RequestLog } from './http/request-log.js';
 import { resolveBehaviour, SERVER_VERSION_1_9 } from './http/behaviour.js';
 import { baseHeaders, json, preflightHeaders } from './http/respond.js';
 import { lazyRouteGroups, routes } from './http/routes.js';
@@ -46,6 +47,19 @@ export interface Emulator {
   inbox: Inbox;
   /** The resolved options. */
   config: ResolvedConfig;
+  /**
+   * The last 200 requests the emulator answered (time, method, path, status, error type, SDK version, format,
+   * duration; headers and bodies on `details()`, with passwords, secrets and session values masked), newest first.
+   * In the browser, tabs of one app relay theirs to each other.
+   */
+  requests: RequestLog;
+  /**
+   * Emulator-only: turns Appwrite's rate limits on or off for this emulator (this page) from now on, whatever the
+   * `rateLimits` option said. Counting stops while off; the counters stay until resetRateLimits().
+   */
+  setRateLimits(enabled: boolean): void;
+  /** Emulator-only: forgets every rate-limit counter (a mistyped e-mail locked out for the hour can try again). */
+  resetRateLimits(): Promise<void>;
   /** Answers one request as the emulated server would (what the MSW handler calls). */
   handle(request: Request): Promise<Response>;
   /** The underlying Dexie database, for inspection in tests. */
@@ -178,11 +192,13 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
   const callers = createCallerCache(config.databaseName);
   let users: UsersApi | undefined;
   let sessions: SessionsApi | undefined;
+  // Tabs relay their requests to each other only in a page (in Node, test workers would hear each other).
+  const requests = createRequestRecorder(config.databaseName, typeof document == 'object', recordedBody);
   // Realtime (realtime/hub.ts): its code loads with the first socket or the first change that may fire an event,
   // which it sends to this page's sockets and, through a BroadcastChannel, to the origin's other tabs.
   let realtimeHub: RealtimeHub | undefined;
   const core: EmulatorCore = {
-    config, clock, random, db, jwtKey, callers,
+    config, clock, random, db, jwtKey, callers, requests,
     onInboxMessage: (record) => inbox?.deliver(record),
     publish: (event) => void loadRealtime().then((hub) => hub.publish(event), () => undefined),
   };
@@ -231,6 +247,14 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
     clock,
     config,
     inbox: inbox.inbox,
+    requests: requests.log,
+    setRateLimits(enabled) {
+      if (typeof enabled !== 'boolean') throw new TypeError('appwrite-emulator: setRateLimits(enabled) needs true or false');
+      config.rateLimits = enabled;
+    },
+    async resetRateLimits() {
+      await (await db()).rateLimits.clear();
+    },
     db,
     async reset() {
       const database = await db();
@@ -265,6 +289,7 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
     async close() {
       realtimeHub?.close();
       inbox?.close();
+      requests.close();
       callers.close();
       // A database that failed to open (a snapshot URL that did not load) has nothing to close.
       if (opened) (await opened.catch(() => null))?.close();

@@ -21,5 +21,6 @@ export type { Account, Session } from './models/models.js';
 export type { EmulatorOptions, AuthOptions, AuthMethods, MockNumber, PasswordHashOptions, PasswordStrength, ResolvedConfig } from './config.js';
 export type { Clock } from './clock.js';
 export type { Inbox, InboxFilter, InboxMessage } from './inbox/inbox.js';
+export type { RequestLog, RequestLogEntry, RequestDetails } from './http/request-log.js';
 export type { IdTokenOptions, IdTokenProvider } from './services/id-token.js';
 export type { AuthenticatorView } from './services/mfa/test-api.js';

@@ -3,6 +3,7 @@ import { startEmulator } from 'appwrite-emulator/browser';
 import { followAccountEvents } from './account-events.js';
 import { initApp } from './app.js';
 import { layout } from './layout.js';
+import { setEmulator } from './emulator-console.js';
 import { handleIncomingLink } from './links.js';
 import { resolveRoute } from './routes.js';
 import { applyTheme } from './theme.js';
@@ -36,7 +37,7 @@ async function boot(): Promise<void> {
   replace(root, h('p', { class: 'boot', role: 'status' }, 'Starting the Appwrite emulator…'));
   try {
     // Requests made before the worker is ready would go to the real network: start it first.
-    await startEmulator({
+    setEmulator(await startEmulator({
       projectId: 'demo',
       projectName: 'Emulator Demo',
       endpoint: ENDPOINT,
@@ -45,7 +46,7 @@ async function boot(): Promise<void> {
       workerUrl: new URL('appwrite-emulator-worker.js', APP_BASE).pathname,
       // The built demo is a deliberate emulator deployment: nothing in it talks to a real Appwrite.
       allowInProduction: true,
-    });
+    }));
   } catch (error) {
     replace(root, h('div', { class: 'boot', role: 'alert' },
       h('h1', null, 'The emulator could not start'),

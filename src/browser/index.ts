@@ -53,6 +53,8 @@ const PANEL_OPTION_KEYS: Array<keyof InboxPanelOptions> = ['open', 'position'];
 export interface BrowserEmulator extends Emulator {
   /** The Mock Service Worker instance serving the emulator. */
   worker: SetupWorker;
+  /** The dev console (badge and panel), or null with `panel: false`: `panel.open('users')` opens it on a tab. */
+  panel: InboxPanel | null;
   /** Stops intercepting, removes the panel and closes the database. */
   stop(): Promise<void>;
 }
@@ -170,6 +172,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
   const mounted = panelCode && (await panelCode).mountInboxPanel(emulator, panel === true ? {} : (panel as InboxPanelOptions));
   const browserEmulator: BrowserEmulator = Object.assign(emulator, {
     worker,
+    panel: mounted || null,
     async stop() {
       mounted?.unmount();
       worker.stop();

@@ -13,6 +13,7 @@ import type { Route } from './route.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
 import { lazy } from './lazy.js';
 import { createRouter, type LazyRouteGroup } from './router.js';
+import type { RequestNote } from './request-log.js';
 
 const METHOD_MESSAGES: Record<string, string> = {
   emailPassword: 'Email / Password authentication is disabled for this project',
@@ -85,10 +86,21 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
   const match = createRouter(routes, groups);
   const base = core.config.endpointUrl.pathname.replace(/\/$/, '');
 
+  // The one place requests are recorded for `emulator.requests` (request-log.ts): a note of references, filled
+  // in as the request is answered; nothing is copied or masked here.
   return async function handle(request: Request): Promise<Response> {
+    const note = core.requests.begin(request, core.clock.now().getTime());
+    const response = await answer(request, note);
+    core.requests.end(note, response);
+    return response;
+  };
+
+  async function answer(request: Request, note: RequestNote): Promise<Response> {
     const allowed = (host: string) => isAllowedHost(core, host);
     const seen = resolveBehaviour(request, core.config.behaviour);
     const { behaviour, format } = seen;
+    note.behaviour = behaviour;
+    note.format = format;
     // What the SDK talking to us speaks (preflights and page navigations carry no format): the realtime socket's.
     if (format) core.lastRequest = seen;
     let headers = baseHeaders(request, allowed, behaviour);
@@ -104,10 +116,12 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
       if (behaviour === '1.9' && request.method !== 'GET') checkOrigin(core, request, behaviour);
 
       const raw = { ...(await readParams(request, url)), ...found?.pathParams };
+      note.params = raw;
       const project = typeof raw.project === 'string' && raw.project ? raw.project : request.headers.get('x-appwrite-project');
       // The database holds the clock's offset (clock.advance() before a reload): it must be read before `now`.
       await core.db();
       const now = core.clock.now();
+      note.time = now.getTime();
       // 1.9.6 resolves the caller (and its JWT conflicts) before the project check; 1.4 after.
       const early = behaviour === '1.9' ? await resolveCaller(core, request, now, behaviour) : null;
       // @note Appwrite serves a request without a project id as its console project; we have none, so a missing
@@ -152,6 +166,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
       await route.before?.(ctx);
       const params = await validateParams(route, raw, core, behaviour);
       const result = await route.action(ctx, params);
+      note.result = result;
       if (resetsAbuse(route, behaviour, result)) await (await rateLimits()).resetRateLimit(ctx, route.rateLimit!, raw);
       if (route.audit && result.auditUser) await audit(ctx, route.audit, result.auditUser);
       // Events (realtime/route-events.ts says which routes fire one): the payload is the body of a change.
@@ -159,9 +174,10 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
       if (payload) core.publish({ route: result.eventRoute ?? `${request.method} ${route.path}`, payload, user: result.auditUser?.$id, at: +now });
       return toResponse(result, headers, core, format);
     } catch (error) {
+      note.error = error;
       return errorResponse(error, headers, behaviour);
     }
-  };
+  }
 }
 
 /**
@@ -176,6 +192,21 @@ async function moreFactorsRule(core: EmulatorCore, user: UserRecord, session: Se
   const needsTwo = async () => user.emailVerification || user.phoneVerification
     || (await (await core.db()).authenticators.where('userId').equals(user.$id).filter((a) => a.verified).count()) > 0;
   if (count < 1 || (user.mfa && await needsTwo())) throw new AppwriteError('user_more_factors_required');
+}
+
+/**
+ * The response body of a recorded request (emulator.requests' details(), request-log-view.ts), derived when read:
+ * its model in the request's format, its HTML or text, the redirect, or the error body. Here because it needs the
+ * start bundle's response code, which the log's lazy chunk must not import (request-mask.ts says why).
+ */
+export async function recordedBody(note: RequestNote): Promise<unknown> {
+  if (note.error !== undefined) {
+    const error = note.error instanceof AppwriteError ? note.error : new AppwriteError('general_unknown');
+    return errorResponse(error, {}, note.behaviour ?? '1.9').json();
+  }
+  const result = note.result;
+  if (!result || result.location) return result ? { location: result.location } : null;
+  return result.html ?? result.text ?? (result.body === undefined ? null : filterModels(result.body, note.format ?? ''));
 }
 
 /** 1.9.6's abuse reset after a successful sign-in (1.4 has no such label: its counters keep counting). */

@@ -1,10 +1,10 @@
 import type { AuthenticatorView } from '../services/mfa/test-api.js';
 
 /**
- * The dev panel's Authenticator view: every TOTP authenticator of this emulator's database with its live code,
- * the seconds it has left and a copy button, so a developer signs in with MFA without a phone. It loads with the
- * panel's body (panel-view.ts), on the panel's first open; it ticks once a second while shown (and stops reading
- * when the panel is closed); rows are kept and updated in place, so keyboard focus stays where it is.
+ * The dev console's Authenticator tab (console/authenticator-tab.ts): every TOTP authenticator of this emulator's
+ * database with its live code, the seconds it has left and a copy button, so a developer signs in with MFA without a
+ * phone. It loads when the tab is first chosen; it ticks once a second while shown (and stops reading when the tab
+ * or the console is closed); rows are kept and updated in place, so keyboard focus stays where it is.
  */
 export interface ViewHelpers {
   h(tag: string, attrs?: Record<string, string | boolean | ((event: Event) => void)>, ...children: (Node | string | null)[]): HTMLElement;

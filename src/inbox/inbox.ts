@@ -55,6 +55,8 @@ export interface Inbox {
   waitFor(filter?: InboxFilter & { timeout?: number }): Promise<InboxMessage>;
   /** Calls `listener` for each new message, from this emulator or another tab on the same database. */
   subscribe(listener: (message: InboxMessage) => void): () => void;
+  /** Deletes one message (the dev console's "Delete"); an unknown id is no error. */
+  delete(id: string): Promise<void>;
   /** Deletes every message. */
   reset(): Promise<void>;
   /** Same as reset(). */
@@ -189,6 +191,10 @@ export function createInbox(core: EmulatorCore): InboxController {
           resolve(message);
         });
       });
+    },
+    async delete(id) {
+      if (typeof id !== 'string') throw new TypeError('appwrite-emulator: inbox.delete(id) needs the message id');
+      await (await core.db()).inbox.delete(id);
     },
     reset,
     clear: reset,

@@ -1,57 +1,52 @@
 /**
- * The inbox panel's body, loaded on its first open (panel.ts is the badge): the message list with filters, each
- * e-mail rendered in `<iframe sandbox="">` (no script, no access to the page), "Open link" for http(s) links only
- * (safe-navigation.ts), copy of the secret or code; and the Authenticator view (authenticator-view.ts): the live
- * TOTP codes of the emulator's authenticators.
+ * The dev console's body, loaded on its first open (panel.ts is the badge): a dialog with tabs, docked to a side
+ * of the window (a bottom or top sheet on phones) where it does not cover the app's focused field. The Inbox tab
+ * comes with it (console/inbox-tab.ts); every other tab's code (Authenticator, Users, Requests, Settings) loads
+ * when the tab is first chosen.
  */
-import { followLink } from '../browser/safe-navigation.js';
-import type { ResolvedConfig } from '../config.js';
-import type { Emulator } from '../emulator.js';
-import { createAuthenticatorView } from './authenticator-view.js';
 import type { InboxMessage } from './inbox.js';
-import { h } from './panel.js';
+import { h, type PageField, type PanelEmulator } from './panel.js';
+import { createInboxTab } from '../console/inbox-tab.js';
+import { CONSOLE_STYLE } from '../console/style.js';
 
-const KIND_LABELS: Record<InboxMessage['kind'], string> = {
-  'magic-url': 'Magic URL sign-in',
-  recovery: 'Password recovery',
-  verification: 'E-mail verification',
-  'phone-session': 'Phone sign-in',
-  'phone-verification': 'Phone verification',
-  'email-otp': 'E-mail code sign-in',
-  'session-alert': 'New session alert',
-  'mfa-challenge': 'Two-step verification',
-};
+export interface PanelView {
+  element: HTMLElement;
+  render(messages: InboxMessage[]): void;
+  /** Focuses the console: the message `messageId` (opened from a toast), else the current tab. */
+  focus(messageId?: string, tab?: string): void;
+}
 
-const STYLE = `
-:host([data-position=bottom-left]) .panel{right:auto;left:0}
-.panel{position:absolute;bottom:52px;right:0;width:min(440px,calc(100vw - 32px));max-height:min(680px,calc(100vh - 88px));display:flex;flex-direction:column;
- background:var(--bg);border:1px solid var(--line);border-radius:14px;box-shadow:0 12px 40px #0005;overflow:hidden}
-.panel[hidden]{display:none}
-header{display:flex;align-items:center;gap:8px;padding:12px 14px;border-bottom:1px solid var(--line)}
-h2{font-size:16px;margin:0;flex:1}
-h2 small{display:block;font-size:12px;font-weight:400;color:var(--muted)}
-.x{border:0;background:none;font-size:20px;line-height:1;padding:4px 8px}
-.filters{display:flex;gap:8px;padding:10px 14px;border-bottom:1px solid var(--line);flex-wrap:wrap}
-input{flex:1;min-width:150px;border:1px solid var(--line);background:var(--bg);border-radius:8px;padding:5px 9px}
-.seg{display:flex;gap:4px}
-.seg [aria-pressed=true]{background:var(--fg);color:var(--bg);border-color:var(--fg)}
-ol{list-style:none;margin:0;padding:0;overflow:auto;flex:1}
-li{padding:12px 14px;border-bottom:1px solid var(--line)}
-li:last-child{border-bottom:0}
-.meta{display:flex;justify-content:space-between;gap:8px;color:var(--muted);font-size:12px}
-h3{font-size:15px;margin:2px 0}
-.to{margin:0 0 6px;color:var(--muted);overflow-wrap:anywhere}
-.text{white-space:pre-wrap;overflow-wrap:anywhere;margin:6px 0;background:var(--soft);border-radius:8px;padding:8px 10px;font-size:13px}
-.sms{font-size:18px;letter-spacing:2px;font-family:ui-monospace,monospace}
-iframe{display:block;width:100%;height:220px;border:1px solid var(--line);border-radius:8px;background:#fff}
-details{margin:6px 0;font-size:13px}summary{cursor:pointer;color:var(--muted)}
-.actions{display:flex;gap:8px;margin-top:8px;flex-wrap:wrap}
-.primary{background:var(--accent);color:var(--accent-fg);border-color:var(--accent);font-weight:600}
-.empty{margin:0;padding:28px 14px;text-align:center;color:var(--muted)}
-.empty[hidden]{display:none}
-.filters[hidden],.auth[hidden]{display:none}
-.auth{overflow:auto;flex:1}
-`;
+/** What every tab gets. */
+export interface ConsoleContext {
+  root: ShadowRoot;
+  host: HTMLElement;
+  emulator: PanelEmulator;
+  announce(text: string): void;
+  copy(text: string): Promise<boolean>;
+  /** The app's field that had focus last (for "Fill"), if it is still in the page. */
+  field(): PageField | null;
+  /** Re-reads the inbox (after the clock moved, a wipe, an import). */
+  refresh(): Promise<void>;
+  select(tab: TabName): void;
+}
+
+export interface ConsoleTab {
+  element: HTMLElement;
+  /** Called when the tab is shown (also when the console opens on it); tabs read fresh data here. */
+  show?(): void;
+  hide?(): void;
+  focus?(): void;
+}
+
+export type TabName = 'inbox' | 'authenticator' | 'users' | 'requests' | 'settings';
+
+const TABS: Array<{ name: TabName; label: string; needs?: keyof PanelEmulator; load?: () => Promise<(ctx: ConsoleContext) => ConsoleTab> }> = [
+  { name: 'inbox', label: 'Inbox' },
+  { name: 'authenticator', label: 'Authenticator', needs: 'mfa', load: async () => (await import('../console/authenticator-tab.js')).createAuthenticatorTab },
+  { name: 'users', label: 'Users', needs: 'users', load: async () => (await import('../console/users-tab.js')).createUsersTab },
+  { name: 'requests', label: 'Requests', needs: 'requests', load: async () => (await import('../console/requests-tab.js')).createRequestsTab },
+  { name: 'settings', label: 'Settings', needs: 'clock', load: async () => (await import('../console/settings-tab.js')).createSettingsTab },
+];
 
 async function copyText(text: string, root: ShadowRoot): Promise<boolean> {
   try {
@@ -74,128 +69,169 @@ async function copyText(text: string, root: ShadowRoot): Promise<boolean> {
   }
 }
 
-function formatTime(createdAt: string): string {
-  const date = new Date(createdAt);
-  if (Number.isNaN(date.getTime())) return createdAt;
-  const sameDay = date.toDateString() === new Date().toDateString();
-  return sameDay ? date.toLocaleTimeString() : date.toLocaleString();
-}
+type Dock = 'right' | 'left' | 'bottom' | 'top';
+const SIDE_MIN = 340;
+const SIDE_MAX = 480;
 
-export interface PanelView {
-  element: HTMLElement;
-  render(messages: InboxMessage[]): void;
-  focus(): void;
+/**
+ * Where the console goes: a side sheet on the side the focused field leaves free (as wide as that space allows,
+ * up to 480 px), else a sheet of at most half the height above or below the field. On phones always a sheet.
+ */
+export function placement(field: DOMRect | null, width: number, height: number): { dock: Dock; size: number } {
+  const sheet = Math.round(Math.min(height * 0.55, 560));
+  if (width > 720) {
+    const right = field ? width - field.right - 12 : SIDE_MAX;
+    const left = field ? field.left - 12 : 0;
+    if (right >= SIDE_MIN || (!field && width >= SIDE_MIN)) return { dock: 'right', size: Math.min(SIDE_MAX, right) };
+    if (left >= SIDE_MIN) return { dock: 'left', size: Math.min(SIDE_MAX, left) };
+  }
+  if (!field || field.bottom <= height - sheet - 8) return { dock: 'bottom', size: sheet };
+  if (field.top >= sheet + 8) return { dock: 'top', size: sheet };
+  // Neither half is free (a tall field in the middle): the smaller sheet below what the field needs.
+  return { dock: 'bottom', size: Math.max(160, Math.round(height - field.bottom - 8)) };
 }
 
 export function createPanelView(ctx: {
   root: ShadowRoot;
-  config: ResolvedConfig;
+  host: HTMLElement;
+  emulator: PanelEmulator;
   live: HTMLElement;
   close(): void;
-  clear(): Promise<void>;
   refresh(): Promise<void>;
-  /** The emulator's MFA test API; without it the panel has no Authenticator view. */
-  mfa?: Emulator['mfa'];
+  /** The page's element focused before the badge or toast took the focus (panel.ts). */
+  field(): EventTarget | null;
 }): PanelView {
-  const { root, config, live } = ctx;
-  let messages: InboxMessage[] = [];
-  let channel: '' | 'email' | 'sms' = '';
-  const search = h('input', { type: 'search', placeholder: 'Filter by recipient', 'aria-label': 'Filter by recipient', oninput: () => render() }) as HTMLInputElement;
-  const channels = ['', 'email', 'sms'] as const;
-  const segButtons = channels.map((value) =>
-    h('button', { type: 'button', 'aria-pressed': String(value === ''), onclick: () => {
-      channel = value;
-      segButtons.forEach((button, i) => button.setAttribute('aria-pressed', String(channels[i] === value)));
-      render();
-    } }, value === '' ? 'All' : value === 'email' ? 'E-mail' : 'SMS'));
-  const list = h('ol', { 'aria-label': 'Messages, newest first' });
-  const empty = h('p', { class: 'empty' });
-  const filters = h('div', { class: 'filters' }, search, h('div', { class: 'seg', role: 'group', 'aria-label': 'Channel' }, ...segButtons));
-  // The Authenticator view replaces the message list while its button is pressed.
-  let showingCodes = false;
-  const { mfa } = ctx;
-  const codes = mfa && createAuthenticatorView({
-    h, copy: (text) => copyText(text, root), announce: (text) => (live.textContent = text),
-    authenticators: () => mfa.authenticators(), visible: () => showingCodes && !panel.hidden,
+  const { root, host, emulator, live } = ctx;
+  // The app's field for "Fill": the last one focused since this code loaded, else the one the badge saw.
+  const isField = (el: unknown): el is PageField => (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.isConnected;
+  let tracked: PageField | null = null;
+  document.addEventListener('focusin', (event) => {
+    if (isField(event.target)) tracked = event.target;
+  }, true);
+  const field = () => {
+    const before = ctx.field();
+    return isField(tracked) ? tracked : isField(before) ? before : null;
+  };
+  // Dragging the badge (console/badge-move.ts, loaded on the first press).
+  const badge = root.querySelector<HTMLElement>('.badge');
+  badge?.addEventListener('pointerdown', (event) => void import('../console/badge-move.js').then((m) => m.dragBadge(host, root, badge, event)));
+  const tabs = TABS.filter((t) => !t.needs || emulator[t.needs] !== undefined);
+  const views = new Map<TabName, ConsoleTab>();
+  const loading = new Map<TabName, Promise<ConsoleTab>>();
+  let current: TabName = 'inbox';
+
+  const consoleCtx: ConsoleContext = {
+    root, host, emulator,
+    announce: (text) => (live.textContent = text),
+    copy: (text) => copyText(text, root),
+    field,
+    refresh: ctx.refresh,
+    select: (name) => void select(name, true),
+  };
+
+  const tabButtons = tabs.map((tab) => h('button', {
+    type: 'button', role: 'tab', id: `tab-${tab.name}`, 'aria-controls': `tabpanel-${tab.name}`, 'aria-selected': String(tab.name === 'inbox'),
+    tabindex: tab.name === 'inbox' ? '0' : '-1', onclick: () => void select(tab.name, false),
+  }, tab.label));
+  const tabList = h('div', { role: 'tablist', 'aria-label': 'Console sections' }, ...tabButtons);
+  // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab leaves the list.
+  tabList.addEventListener('keydown', (event) => {
+    const key = (event as KeyboardEvent).key;
+    const i = tabs.findIndex((t) => t.name === current);
+    const next = key === 'ArrowRight' ? i + 1 : key === 'ArrowLeft' ? i - 1 : key === 'Home' ? 0 : key === 'End' ? tabs.length - 1 : null;
+    if (next === null) return;
+    event.preventDefault();
+    void select(tabs[(next + tabs.length) % tabs.length]!.name, false).then(() => tabButtons[tabs.findIndex((t) => t.name === current)]?.focus());
   });
-  const codesButton = codes
-    ? h('button', { type: 'button', 'aria-pressed': 'false', onclick: () => showCodes(!showingCodes) }, 'Authenticator')
-    : null;
+  const panels = new Map(tabs.map((tab) => [tab.name, h('div', { role: 'tabpanel', id: `tabpanel-${tab.name}`, 'aria-labelledby': `tab-${tab.name}`, class: 'tabpanel', hidden: tab.name !== 'inbox' })]));
+
+  const inbox = createInboxTab(consoleCtx);
+  views.set('inbox', inbox);
+  panels.get('inbox')!.append(inbox.element);
+
   const panel = h('section', { class: 'panel', id: 'inbox-panel', role: 'dialog', 'aria-label': 'Appwrite emulator inbox', hidden: true },
-    h('style', {}, STYLE),
+    h('style', {}, CONSOLE_STYLE),
     h('header', {},
-      h('h2', {}, 'Inbox', h('small', {}, `appwrite-emulator · project ${config.projectId}`)),
-      codesButton,
-      h('button', { type: 'button', onclick: () => void clearAll() }, 'Clear all'),
-      h('button', { type: 'button', class: 'x', 'aria-label': 'Close inbox', onclick: () => ctx.close() }, '×')),
-    filters, list, empty, codes ? codes.element : null);
-  if (codes) codes.element.hidden = true;
+      h('h2', {}, 'Emulator console', h('small', {}, `appwrite-emulator · project ${emulator.config.projectId}`)),
+      h('button', { type: 'button', class: 'x', 'aria-label': 'Close the console', onclick: () => ctx.close() }, '×')),
+    tabList,
+    ...panels.values());
 
-  function showCodes(on: boolean) {
-    showingCodes = on;
-    codesButton?.setAttribute('aria-pressed', String(on));
-    filters.hidden = list.hidden = on;
-    codes!.element.hidden = !on;
-    if (on) codes!.start();
-    else codes!.stop();
-    render();
+  function load(name: TabName): Promise<ConsoleTab> {
+    const ready = views.get(name);
+    if (ready) return Promise.resolve(ready);
+    const tab = tabs.find((t) => t.name === name)!;
+    let pending = loading.get(name);
+    if (!pending) {
+      pending = tab.load!().then((create) => {
+        const view = create(consoleCtx);
+        views.set(name, view);
+        panels.get(name)!.append(view.element);
+        return view;
+      });
+      pending.catch(() => loading.delete(name)); // a failed chunk load can be retried
+      loading.set(name, pending);
+    }
+    return pending;
   }
 
-  function item(message: InboxMessage): HTMLElement {
-    const isEmail = message.channel === 'email';
-    const title = message.subject ?? (isEmail ? '(no subject)' : 'SMS');
-    const copyLabel = isEmail ? 'Copy secret' : 'Copy code';
-    const copy = h('button', { type: 'button', 'aria-label': `${copyLabel} of the message to ${message.to}`, onclick: async () => {
-      const ok = await copyText(message.secret, root);
-      copy.textContent = ok ? 'Copied' : 'Copy failed';
-      live.textContent = ok ? `${isEmail ? 'Secret' : 'Code'} copied to the clipboard` : 'Could not copy';
-      setTimeout(() => (copy.textContent = copyLabel), 1500);
-    } }, copyLabel);
-    // sandbox="" grants nothing: no script, an opaque origin, no popups (the mail's target=_blank link is inert)
-    // and no navigation of the page. Never add allow-scripts, allow-same-origin, allow-popups or allow-top-navigation.
-    const body = isEmail && message.html !== undefined
-      ? [h('iframe', { sandbox: '', srcdoc: message.html, title: `E-mail: ${title}`, loading: 'lazy', referrerpolicy: 'no-referrer' }),
-        h('details', {}, h('summary', {}, 'Plain text'), h('p', { class: 'text' }, message.text))]
-      : [h('p', { class: isEmail ? 'text' : 'text sms' }, message.text)];
-    return h('li', { 'data-id': message.id },
-      h('article', { 'aria-label': `${title} to ${message.to}` },
-        h('div', { class: 'meta' }, h('span', {}, `${isEmail ? 'E-mail' : 'SMS'} · ${KIND_LABELS[message.kind] ?? message.kind}`),
-          h('time', { datetime: message.createdAt }, formatTime(message.createdAt))),
-        h('h3', {}, title),
-        h('p', { class: 'to' }, `To: ${message.to}`),
-        ...body,
-        h('div', { class: 'actions' },
-          message.url ? h('button', { type: 'button', class: 'primary', onclick: () => followLink(message.url!, { source: 'inbox' }) }, 'Open link') : null,
-          // A session alert carries no secret: nothing to copy.
-          message.secret ? copy : null)));
+  async function select(name: TabName, focus: boolean) {
+    if (!tabs.some((t) => t.name === name)) return;
+    const previous = current;
+    current = name;
+    tabs.forEach((tab, i) => {
+      tabButtons[i]!.setAttribute('aria-selected', String(tab.name === name));
+      tabButtons[i]!.tabIndex = tab.name === name ? 0 : -1;
+      panels.get(tab.name)!.hidden = tab.name !== name;
+    });
+    if (previous !== name) views.get(previous)?.hide?.();
+    let view: ConsoleTab;
+    try {
+      view = await load(name);
+    } catch (error) {
+      console.error(`[appwrite-emulator] the console's ${name} tab could not load`, error);
+      panels.get(name)!.textContent = 'This tab could not load. Reload the page to try again.';
+      return;
+    }
+    if (current !== name || panel.hidden) return;
+    view.show?.();
+    if (focus) view.focus?.();
   }
 
-  function render() {
-    const query = search.value.trim().toLowerCase();
-    const shown = messages.filter((m) => (!channel || m.channel === channel) && (!query || m.to.toLowerCase().includes(query)));
-    // Keep keyboard focus on the same button when the list is rebuilt under it.
-    const focused = root.activeElement;
-    const focusedLi = focused?.closest('li');
-    const focusedIndex = focusedLi ? [...focusedLi.querySelectorAll('button')].indexOf(focused as HTMLButtonElement) : -1;
-    list.replaceChildren(...shown.map(item));
-    if (focusedLi) list.querySelector(`li[data-id="${CSS.escape(focusedLi.dataset.id ?? '')}"]`)?.querySelectorAll('button')[focusedIndex]?.focus();
-    empty.hidden = showingCodes || shown.length > 0;
-    empty.textContent = messages.length ? 'No message matches the filters.' : 'No messages yet. E-mails and SMS the emulator sends appear here.';
-  }
-
-  async function clearAll() {
-    await ctx.clear();
-    live.textContent = 'Inbox cleared';
-    await ctx.refresh();
-  }
+  // Re-dock when the window changes or the app's focus moves while the console is open.
+  const place = () => {
+    if (panel.hidden) return;
+    // The field's whole form stays free when it fits beside the console (its submit button is next), else the field.
+    const at = field();
+    const box = (el: Element | null | undefined) => (el && el.getClientRects().length ? el.getBoundingClientRect() : null);
+    const form = box(at?.form);
+    const wide = form && form.width < innerWidth - SIDE_MIN - 24 && form.height < innerHeight * 0.4 ? form : null;
+    const { dock, size } = placement(wide ?? box(at), innerWidth, innerHeight);
+    panel.dataset.dock = dock;
+    panel.style.setProperty('--size', `${size}px`);
+  };
+  addEventListener('resize', place);
+  document.addEventListener('focusin', () => requestAnimationFrame(place));
+  new MutationObserver(() => {
+    if (panel.hidden) views.get(current)?.hide?.();
+    else {
+      place();
+      views.get(current)?.show?.();
+    }
+  }).observe(panel, { attributes: true, attributeFilter: ['hidden'] });
 
   return {
     element: panel,
     render(next) {
-      messages = next;
-      render();
-      if (showingCodes) codes?.start(); // the panel was opened again
+      inbox.render(next);
     },
-    focus: () => search.focus(),
+    focus(messageId, tab) {
+      place();
+      if (tab) void select(tab as TabName, true);
+      else if (messageId) {
+        void select('inbox', false);
+        inbox.reveal(messageId);
+      } else views.get(current)?.focus?.();
+    },
   };
 }

@@ -2,8 +2,9 @@
  * The dev inbox panel: a floating badge that opens the e-mails and SMS the emulator "sent".
  * Framework-free custom element `<appwrite-emulator-inbox>` with a shadow root, so the page's CSS cannot reach in
  * and ours cannot leak out. This module is the badge (unread count, live announcements), fetched at start; the
- * panel itself (panel-view.ts: the list, the sandboxed e-mail previews, the link check) loads on first open, so
- * it costs the start bundle nothing.
+ * console itself (panel-view.ts: the tabs Inbox, Users, Requests, Settings, each tab's code in src/console/)
+ * loads on first open, so it costs the start bundle nothing. What must work before that stays here, small: the
+ * toast for a new message, the page's last focused field (for the console's "Fill") and a moved badge's place.
  */
 import type { Emulator } from '../emulator.js';
 import type { InboxMessage } from './inbox.js';
@@ -18,7 +19,8 @@ export interface InboxPanelOptions {
 
 export interface InboxPanel {
   element: HTMLElement;
-  open(): void;
+  /** Opens the console, on `tab` if given (e.g. `'users'`: the demo's "unblock" hint). */
+  open(tab?: 'inbox' | 'authenticator' | 'users' | 'requests' | 'settings'): void;
   close(): void;
   unmount(): void;
 }
@@ -75,7 +77,15 @@ function seenStore(key: string) {
 
 class InboxPanelElement extends HTMLElement {}
 
-export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'> & Partial<Pick<Emulator, 'mfa'>>, options: InboxPanelOptions = {}): InboxPanel {
+/** What the console uses of the emulator: the inbox and options always; tabs whose API is absent are not shown. */
+export type PanelEmulator = Pick<Emulator, 'inbox' | 'config'> & Partial<Emulator>;
+
+/** A field of the page that can take a code. */
+export type PageField = HTMLInputElement | HTMLTextAreaElement;
+
+export const BADGE_KEY = 'appwrite-emulator-badge';
+
+export function mountInboxPanel(emulator: PanelEmulator, options: InboxPanelOptions = {}): InboxPanel {
   if (!customElements.get(TAG)) customElements.define(TAG, InboxPanelElement);
   const host = document.createElement(TAG);
   host.dataset.position = options.position ?? 'bottom-right';
@@ -91,7 +101,15 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'> & P
   const badge = h('button', { class: 'badge', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'inbox-panel', onclick: () => (isOpen ? close() : open()) },
     h('span', { 'aria-hidden': 'true' }, '✉'), 'Inbox', count);
   const live = h('div', { class: 'sr', role: 'status', 'aria-live': 'polite' });
-  // The panel's code starts loading as the pointer or focus reaches the badge, so a click rarely waits for it.
+  // The page's element that had focus before the badge took it (a click or Tab): the console's "Fill" puts the
+  // code there (panel-view.ts checks it is a field, and tracks the page's focus itself once loaded).
+  let field: EventTarget | null = null;
+  badge.addEventListener('focus', (event) => (field = (event as FocusEvent).relatedTarget));
+  // A moved badge goes back to its place (console/badge-move.ts; dragging is wired up with the console's code).
+  try {
+    if (localStorage.getItem(BADGE_KEY)) void import('../console/badge-move.js').then((m) => m.placeBadge(host));
+  } catch { /* no storage: the default corner */ }
+  // The console's code starts loading as the pointer or focus reaches the badge, so a click rarely waits for it.
   const preload = () => void loadView().catch(() => undefined);
   badge.addEventListener('pointerenter', preload, { once: true });
   badge.addEventListener('focus', preload, { once: true });
@@ -123,20 +141,21 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'> & P
   }
 
   const loadView = () => (loading ??= import('./panel-view.js').then(({ createPanelView }) => {
-    view = createPanelView({ root, config, live, close, clear: () => inbox.clear(), refresh, mfa: emulator.mfa });
+    view = createPanelView({ root, host, emulator, live, close, refresh, field: () => field });
     box.insertBefore(view.element, live);
     return view;
   }));
 
-  function open(focus = true) {
+  function open(focus = true, messageId?: string, tab?: string) {
     isOpen = true;
+    box.querySelector('.toast')?.remove();
     badge.setAttribute('aria-expanded', 'true');
     loadView().then((loaded) => {
       if (!isOpen) return; // closed while the panel's code loaded
       loaded.element.hidden = false;
       render();
       void refresh(); // another tab may have added or cleared messages meanwhile
-      if (focus) loaded.focus();
+      if (focus) loaded.focus(messageId, tab);
     }, (error: unknown) => {
       isOpen = false;
       badge.setAttribute('aria-expanded', 'false');
@@ -161,6 +180,8 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'> & P
 
   const unsubscribe = inbox.subscribe((message) => {
     live.textContent = `New ${message.channel === 'email' ? 'e-mail' : 'SMS'} to ${message.to}${message.subject ? `: ${message.subject}` : ''}`;
+    // A new message while the console is closed: a short toast that opens it (its code loads on the first one).
+    if (!isOpen) void import('../console/toast.js').then((m) => m.showToast(box, `${live.textContent} · Open`, (from) => ((field = from), open(true, message.id))));
     void refresh();
   });
 
@@ -169,7 +190,7 @@ export function mountInboxPanel(emulator: Pick<Emulator, 'inbox' | 'config'> & P
 
   return {
     element: host,
-    open: () => open(),
+    open: (tab) => open(true, undefined, tab),
     close,
     unmount() {
       unsubscribe();

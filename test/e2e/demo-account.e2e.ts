@@ -179,7 +179,9 @@ describe('demo: block account (updateStatus)', () => {
     await page.getByTestId('block-account').click();
     await page.getByRole('dialog', { name: 'Block your account?' }).getByRole('button', { name: 'Block my account' }).click();
     await expect.poll(() => heading(page)).toBe('Sign in');
-    expect(await page.locator('.flashes').textContent()).toBe('Your account is blocked. You were signed out.');
+    expect(await page.locator('.flashes .alert-message').textContent()).toBe('Your account is blocked. You were signed out.');
+    // The blocked screen points to the emulator console's Users tab (console.e2e.ts unblocks from there).
+    expect(await page.getByTestId('open-console-users').textContent()).toBe('Unblock it in the emulator console (Users tab)');
 
     await signIn(page, email);
     await page.getByRole('alert').waitFor();

@@ -236,6 +236,9 @@ describe('demo: guest (createAnonymousSession, updateEmail)', () => {
     await page.getByRole('button', { name: 'Continue as guest' }).click();
     await expect.poll(() => heading(page)).toBe('Your account');
     expect(await page.getByTestId('account-name').textContent()).toBe('Guest');
+    // One guest notice (the account page's), not a second one in the sign-in flash.
+    expect(await page.getByText(/Add an e-mail and a password/).count()).toBe(1);
+    expect(await page.locator('.flashes').textContent()).toBe('You are signed in as a guest.');
     const guestId = await page.getByTestId('account-id').textContent();
 
     const email = uniqueEmail('kept');

@@ -12,12 +12,18 @@ async function nav(page: Page, section: string, title: string): Promise<void> {
   await expect.poll(() => heading(page)).toBe(title);
 }
 
-/** Opens the panel's Authenticator view (loaded on first open). */
+/** Opens the console's Authenticator tab (loaded when first chosen). */
 async function openAuthenticator(page: Page): Promise<void> {
   await openInbox(page);
-  const button = panel(page).getByRole('button', { name: 'Authenticator' });
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  const tab = panel(page).getByRole('tab', { name: 'Authenticator' });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
   await panel(page).locator('[data-code]').first().waitFor();
+}
+
+/** Closes the console: docked to a side, it covers the part of the page away from the focused field's form. */
+async function closeConsole(page: Page): Promise<void> {
+  const badge = page.locator('appwrite-emulator-inbox button.badge');
+  if ((await badge.getAttribute('aria-expanded')) === 'true') await badge.click();
 }
 
 /**
@@ -63,6 +69,7 @@ describe('demo: two-step verification (MFA through appwrite@28)', () => {
     await form.getByRole('button', { name: 'Verify' }).click();
     await expect.poll(() => page.locator('.flashes').textContent()).toContain('Authenticator added.');
     await expect.poll(() => row.locator('.meta').textContent()).toContain('TOTP · verified');
+    await closeConsole(page);
 
     await page.getByTestId('toggle-mfa').click();
     await expect.poll(() => page.getByTestId('mfa-status').textContent()).toBe('Two-step verification is on');
@@ -124,6 +131,7 @@ describe('demo: two-step verification (MFA through appwrite@28)', () => {
     await verifyForm.getByLabel('Code from your authenticator app').fill(await panelCode(page, email));
     await verifyForm.getByRole('button', { name: 'Verify' }).click();
     await expect.poll(() => page.locator('.flashes').textContent()).toContain('Authenticator added.');
+    await closeConsole(page);
     await page.getByTestId('create-recovery-codes').click();
     const codes = await (async () => {
       await page.getByTestId('recovery-codes').waitFor();

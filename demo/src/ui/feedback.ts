@@ -1,5 +1,11 @@
 import { AppwriteException } from 'appwrite';
+import { openConsole } from '../emulator-console.js';
 import { h, replace, type Child } from './h.js';
+
+/** A blocked account can only be unblocked by an administrator: with the emulator, in its console's Users tab. */
+export const unblockHint = () => h('p', { class: 'alert-hint' }, 'Blocked by mistake? ',
+  h('button', { type: 'button', class: 'button button-link', 'data-testid': 'open-console-users', onclick: () => openConsole('users') },
+    'Unblock it in the emulator console (Users tab)'));
 
 /**
  * An error as an Appwrite user sees it: the exception's message, and its `type` (plus HTTP status) in small
@@ -9,7 +15,8 @@ export function errorView(error: unknown): HTMLElement {
   if (error instanceof AppwriteException) {
     return h('div', { class: 'alert alert-error', role: 'alert' },
       h('p', { class: 'alert-message' }, error.message),
-      error.type || error.code ? h('p', { class: 'alert-type' }, h('code', null, error.type || 'unknown'), error.code ? ` · HTTP ${error.code}` : '') : null);
+      error.type || error.code ? h('p', { class: 'alert-type' }, h('code', null, error.type || 'unknown'), error.code ? ` · HTTP ${error.code}` : '') : null,
+      error.type === 'user_blocked' ? unblockHint() : null);
   }
   const message = error instanceof Error ? error.message : String(error);
   return h('div', { class: 'alert alert-error', role: 'alert' }, h('p', { class: 'alert-message' }, message));
@@ -31,6 +38,8 @@ export function feedbackRegion(): HTMLDivElement {
 /** Disables `button` while `task` runs, and reports its outcome into `region`. */
 export async function runAction(button: HTMLButtonElement | null, region: HTMLElement, task: () => Promise<Child | void>): Promise<boolean> {
   replace(region);
+  // The message the last screen left ("You signed out.") is stale once the user acts: never show it beside a new outcome.
+  document.querySelector('.flashes')?.replaceChildren();
   if (button) {
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');

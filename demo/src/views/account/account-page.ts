@@ -26,10 +26,10 @@ export function accountPage(): HTMLElement {
     replace(verificationSlot, verificationCard(updated, changed));
   };
   replace(verificationSlot, verificationCard(user, changed));
+  // Two columns on wide screens (what Appwrite keeps, and the forms that change it), one on narrow ones.
   return page('Your account', 'Everything Appwrite keeps about you, and how to change it.',
-    overviewSlot,
-    h('div', { class: 'grid-2' }, ...profileForms(user, changed)),
-    verificationSlot,
-    prefsCard(user, changed),
+    h('div', { class: 'account-columns' },
+      h('div', null, overviewSlot, verificationSlot, prefsCard(user, changed)),
+      h('div', null, h('div', { class: 'grid-2' }, ...profileForms(user, changed)))),
     blockCard());
 }

@@ -1,17 +1,20 @@
 import { app } from '../../app.js';
 import { confirmDialog } from '../../ui/confirm.js';
-import { feedbackRegion, infoView, runAction } from '../../ui/feedback.js';
+import { feedbackRegion, runAction, unblockHint } from '../../ui/feedback.js';
 import { h } from '../../ui/h.js';
 import { card } from '../../ui/page.js';
 
-/** updateStatus blocks the account for good (only the server Users API can unblock it), so it asks first. */
+/**
+ * updateStatus blocks the account for good (only the server Users API can unblock it), so it asks first. With
+ * the emulator, the dev console's Users tab is that administrator: the blocked screen points there.
+ */
 export function blockCard(): HTMLElement {
   const region = feedbackRegion();
   const button = h('button', { type: 'button', class: 'button button-danger-outline', 'data-testid': 'block-account' }, 'Block account…');
   button.addEventListener('click', async () => {
     const sure = await confirmDialog({
       title: 'Block your account?',
-      text: 'You are signed out everywhere and cannot sign in again. Only an administrator can unblock the account.',
+      text: 'You are signed out everywhere and cannot sign in again. Only an administrator can unblock the account: here, the emulator console\'s Users tab.',
       confirm: 'Block my account',
       danger: true,
     });
@@ -19,7 +22,7 @@ export function blockCard(): HTMLElement {
     await runAction(button, region, async () => {
       await app().account.updateStatus();
       app().user = null;
-      app().flash(infoView('Your account is blocked. You were signed out.'));
+      app().flash(h('div', { class: 'alert alert-info', role: 'status' }, h('p', { class: 'alert-message' }, 'Your account is blocked. You were signed out.'), unblockHint()));
       app().go('sign-in');
     });
   });

@@ -37,7 +37,8 @@ export function oneClickMethods(): HTMLElement {
     } }, icon(provider), label);
   const guest = actionButton([icon('guest'), 'Continue as guest'], region, async () => {
     await app().account.createAnonymousSession();
-    await finishSignIn('You are signed in as a guest. Add an e-mail and password to keep this account.');
+    // The account page's own guest notice says how to keep the account: one notice, not two.
+    await finishSignIn('You are signed in as a guest.');
   }, { testId: 'anonymous' });
   return h('div', { class: 'one-click' },
     h('p', { class: 'divider' }, h('span', null, 'or')),
