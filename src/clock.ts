@@ -7,7 +7,7 @@ export interface Clock {
    * so it survives a reload in the browser; the promise resolves once it is stored (awaiting it is optional).
    */
   advance(ms: number): Promise<void>;
-  /** Undoes every advance(). */
+  /** Undoes every advance() (stored too). */
   reset(): void;
 }
 
@@ -31,6 +31,7 @@ export function createClock(base: () => Date = () => new Date(), store: (offset:
     },
     reset() {
       offset = 0;
+      void store(0).catch(() => undefined); // so a reload does not bring the old offset back
     },
     offset: () => offset,
     setOffset(ms: number) {

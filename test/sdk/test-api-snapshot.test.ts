@@ -165,6 +165,21 @@ describe('clock offset', () => {
     await third.close();
   });
 
+  it('clock.reset() is stored too: a reload does not bring the old offset back', async () => {
+    const indexedDB = new IDBFactory();
+    const now = () => new Date('2026-01-15T10:00:00.000Z');
+    const first = createEmulator({ projectId: PROJECT, endpoint: 'https://clock3.test/v1', indexedDB, now });
+    await first.db();
+    await first.clock.advance(3_600_000);
+    first.clock.reset();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // reset() stores without a promise to await
+    await first.close();
+    const second = createEmulator({ projectId: PROJECT, endpoint: 'https://clock3.test/v1', indexedDB, now });
+    await second.db();
+    expect(second.clock.now().toISOString()).toBe('2026-01-15T10:00:00.000Z');
+    await second.close();
+  });
+
   it('a first request after a reload already sees the stored offset (token expiry)', async () => {
     const indexedDB = new IDBFactory();
     const now = () => new Date('2026-01-15T10:00:00.000Z');
