@@ -134,7 +134,10 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
   // The clock's offset is stored with the data (meta `clockOffset`), so clock.advance() survives a reload. Only
   // into an open database: storing must never reopen one that close() closed.
   const clock = createClock(options.now, async (offset) => {
-    if (opened) await (await opened).meta.put({ key: 'clockOffset', value: String(offset) });
+    if (!opened) return;
+    const { meta } = await opened;
+    // No offset, no row: a reset database holds nothing (the `snapshot` option loads only into an empty one).
+    await (offset === 0 ? meta.delete('clockOffset') : meta.put({ key: 'clockOffset', value: String(offset) }));
   });
   const random = createRandom(options.seed);
   let inbox: InboxController | null = null;
