@@ -29,6 +29,14 @@ export async function findUser(core: EmulatorCore, userIdOrEmail: string) {
   return (await db.users.get(userIdOrEmail)) ?? (await db.users.where('emailKey').equals(userIdOrEmail.toLowerCase()).first());
 }
 
+/** The user a test-API call names (a TypeError for a non-string, the API's 404 user_not_found for nobody). */
+export async function findUserOrFail(core: EmulatorCore, call: string, ref: unknown) {
+  assertUserRef(call, ref);
+  const user = await findUser(core, ref);
+  if (!user) throw new AppwriteError('user_not_found');
+  return user;
+}
+
 /** A test-API argument that must be a user id or e-mail. */
 export function assertUserRef(name: string, value: unknown): asserts value is string {
   if (typeof value !== 'string' || value === '') {

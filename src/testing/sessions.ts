@@ -6,7 +6,7 @@ import { oldestFirst, startSession, type NewSession } from '../services/sessions
 import { viewSession } from '../services/shared.js';
 import { dropSessionTargets } from '../services/targets.js';
 import type { UserRecord } from '../storage/records.js';
-import { adminContext, asServer19, assertUserRef, findUser } from './admin-context.js';
+import { adminContext, asServer19, assertUserRef, findUser, findUserOrFail } from './admin-context.js';
 
 /** What a test needs to act as the user in each kind of client. */
 export interface CreatedSession {
@@ -53,12 +53,7 @@ export function createSessionsApi(core: EmulatorCore): SessionsApi {
 }
 
 function buildSessionsApi(core: EmulatorCore): SessionsApi {
-  const mustFind = async (call: string, ref: unknown) => {
-    assertUserRef(call, ref);
-    const user = await findUser(core, ref);
-    if (!user) throw new AppwriteError('user_not_found');
-    return user;
-  };
+  const mustFind = (call: string, ref: unknown) => findUserOrFail(core, call, ref);
   return {
     async create(ref, options = {}) {
       if (options === null || typeof options !== 'object') throw new TypeError('appwrite-emulator: sessions.create(user, options) takes an options object');

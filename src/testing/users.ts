@@ -9,7 +9,7 @@ import type { UserRecord } from '../storage/records.js';
 import { commonPasswords } from '../validation/common-passwords.js';
 import { assoc, customId, email as emailValidator, phone as phoneValidator, text, type Validator } from '../validation/validators.js';
 import { newPassword } from '../validation/password-strength.js';
-import { adminContext, asServer19, assertUserRef, findUser } from './admin-context.js';
+import { adminContext, asServer19, assertUserRef, findUser, findUserOrFail } from './admin-context.js';
 
 /** What `emulator.users.create()` takes: the Users API's fields, each optional. */
 export interface SeedUser {
@@ -94,12 +94,7 @@ export function createUsersApi(core: EmulatorCore): UsersApi {
 }
 
 function buildUsersApi(core: EmulatorCore): UsersApi {
-  const mustFind = async (call: string, ref: unknown) => {
-    assertUserRef(call, ref);
-    const user = await findUser(core, ref);
-    if (!user) throw new AppwriteError('user_not_found');
-    return user;
-  };
+  const mustFind = (call: string, ref: unknown) => findUserOrFail(core, call, ref);
 
   /** One transaction per write: a refused write (a taken e-mail or phone) leaves nothing behind. */
   const write = async (user: UserRecord, isNew: boolean) => {
