@@ -10,6 +10,7 @@
  *
  * No browser is ever downloaded: Chromium comes from apt (`/usr/bin/chromium`, or $CHROMIUM_PATH).
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -29,6 +30,29 @@ export const CHROMIUM_ARGS = [
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
+/** Optimizer cache folders held by this process's running servers (see `optimizerCacheDir`). */
+const cachesInUse = new Set<string>();
+
+/**
+ * The pre-bundled deps folder of one server, used by no other running server. Vite keys its cache by a hash
+ * of the config, which holds the absolute root and aliases: a server of another checkout (a git worktree whose
+ * node_modules links to this one's) or a server with other options finds the folder stale and re-bundles it in
+ * place, and a page still running from the old bundle then fails to load its next lazy chunk (504 Outdated
+ * Optimize Dep, "Failed to fetch dynamically imported module"): the emulator answers that request 500 Server
+ * Error. Each checkout, Vitest worker and concurrently open server of a folder gets its own cache, which stays
+ * warm from one run to the next.
+ */
+function optimizerCacheDir(root: string, overrides: InlineConfig): { dir: string; release(): void } {
+  const key = createHash('sha256').update(JSON.stringify([projectRoot, overrides.optimizeDeps ?? null])).digest('hex').slice(0, 12);
+  const folder = root.replace(/[^\w.-]+/g, '_');
+  const at = (slot: number) => resolve(projectRoot, 'node_modules/.vite-e2e', `${key}-w${process.env.VITEST_POOL_ID ?? '0'}-${slot}`, folder);
+  let slot = 0;
+  while (cachesInUse.has(at(slot))) slot += 1;
+  const dir = at(slot);
+  cachesInUse.add(dir);
+  return { dir, release: () => void cachesInUse.delete(dir) };
+}
+
 export interface AppServer {
   /** Base URL with a trailing slash, e.g. `http://127.0.0.1:51234/`. */
   url: string;
@@ -47,30 +71,41 @@ export async function startApp(root: string, overrides: InlineConfig = {}): Prom
   const configFile = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs']
     .map((name) => resolve(absoluteRoot, name))
     .find((file) => existsSync(file));
-  const server = await createServer({
-    root: absoluteRoot,
-    configFile: configFile ?? false,
-    // One optimizer cache per app folder, so two apps never fight over the same pre-bundled deps.
-    cacheDir: resolve(projectRoot, 'node_modules/.vite-e2e', root.replace(/[^\w.-]+/g, '_')),
-    logLevel: 'warn',
-    clearScreen: false,
-    plugins: configFile ? [] : [appwriteEmulator()],
-    resolve: {
-      alias: [
-        { find: /^appwrite-emulator\/browser$/, replacement: src('browser/index.ts') },
-        { find: /^appwrite-emulator\/vite$/, replacement: src('vite/index.ts') },
-        { find: /^appwrite-emulator$/, replacement: src('index.ts') },
-      ],
-    },
-    // Pre-bundle the known deps up front: a dependency discovered mid-test makes Vite reload the page.
-    optimizeDeps: { include: ['appwrite', 'appwrite-13', 'msw', 'msw/browser', 'dexie', 'jose', 'ua-parser-js'] },
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
-    ...overrides,
-  });
-  await server.listen();
+  const cache = optimizerCacheDir(root, overrides);
+  let server: ViteDevServer;
+  try {
+    server = await createServer({
+      root: absoluteRoot,
+      configFile: configFile ?? false,
+      // Never shared with another running server (optimizerCacheDir says why).
+      cacheDir: cache.dir,
+      logLevel: 'warn',
+      clearScreen: false,
+      plugins: configFile ? [] : [appwriteEmulator()],
+      resolve: {
+        alias: [
+          { find: /^appwrite-emulator\/browser$/, replacement: src('browser/index.ts') },
+          { find: /^appwrite-emulator\/vite$/, replacement: src('vite/index.ts') },
+          { find: /^appwrite-emulator$/, replacement: src('index.ts') },
+        ],
+      },
+      // Pre-bundle the known deps up front: a dependency discovered mid-test makes Vite reload the page.
+      optimizeDeps: { include: ['appwrite', 'appwrite-13', 'msw', 'msw/browser', 'dexie', 'jose', 'ua-parser-js'] },
+      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
+      ...overrides,
+    });
+    await server.listen();
+  } catch (error) {
+    cache.release();
+    throw error;
+  }
   const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error(`e2e harness: Vite did not report a URL for ${root}`);
-  return { url, server, close: () => server.close() };
+  if (!url) {
+    await server.close();
+    cache.release();
+    throw new Error(`e2e harness: Vite did not report a URL for ${root}`);
+  }
+  return { url, server, close: () => server.close().finally(cache.release) };
 }
 
 /** Launches Debian's Chromium headless with a fresh, temporary profile. */
