@@ -155,16 +155,18 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
     throw (await errors()).otherWorker(current.scriptURL, workerUrl);
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Kept aside rather than marked with a property, so the page gets exactly the startTimeout error.
+  let timedOut: Error | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(async () => reject(Object.assign((await errors()).startTimeout(workerUrl, 10), { final: true })), 10_000);
+      timer = setTimeout(async () => reject(timedOut = (await errors()).startTimeout(workerUrl, 10)), 10_000);
     });
     await Promise.race([worker.start({ serviceWorker: { url: workerUrl }, onUnhandledRequest: 'bypass', quiet: !logRequests }), timeout]);
     await waitUntilControlled();
   } catch (error) {
     worker.stop();
     await emulator.close().catch(() => undefined); // the early open above may have failed too: report the worker
-    throw (error as { final?: boolean })?.final ? error : (await errors()).workerNotStarted(workerUrl, error);
+    throw timedOut && error === timedOut ? error : (await errors()).workerNotStarted(workerUrl, error);
   } finally {
     clearTimeout(timer);
   }

@@ -1,0 +1,113 @@
+/**
+ * startEmulator() gives msw's `worker.start()` 10 s: a worker that never finishes starting (most often the app's own
+ * MSW worker racing ours) must end in a clear error, with the emulator closed, instead of a page that hangs.
+ *
+ * In Node, without Chromium: msw/browser is mocked with a worker whose start() never settles, the page gets a
+ * stand-in `navigator.serviceWorker` (happy-dom has none), and fake timers play the 10 s. The emulator itself is
+ * real; its database is a fake-indexeddb factory whose connections are watched, so "closed" means its IndexedDB
+ * connection was closed, not only that close() was called.
+ */
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startEmulator } from 'appwrite-emulator/browser';
+
+const worker = vi.hoisted(() => ({
+  start: vi.fn(() => new Promise<never>(() => {})), // neither resolves nor rejects, like a start that lost a race
+  stop: vi.fn(),
+  handlers: [] as unknown[],
+}));
+
+vi.mock('msw/browser', () => ({
+  setupWorker: (...handlers: unknown[]) => {
+    worker.handlers = handlers;
+    return { start: worker.start, stop: worker.stop };
+  },
+}));
+
+/** A fake-indexeddb factory that records every connection it opens and whether each was closed. */
+function watchedIndexedDb() {
+  const factory = new IDBFactory();
+  const connections: { closed: boolean }[] = [];
+  let opened!: () => void;
+  const firstOpen = new Promise<void>((resolve) => { opened = resolve; });
+  const open = factory.open.bind(factory);
+  factory.open = (name: string, version?: number) => {
+    const request = open(name, version);
+    request.addEventListener('success', () => {
+      const connection = request.result;
+      const entry = { closed: false };
+      connections.push(entry);
+      const close = connection.close.bind(connection);
+      connection.close = () => {
+        entry.closed = true;
+        close();
+      };
+      opened();
+    });
+    return request;
+  };
+  return { factory, connections, firstOpen };
+}
+
+const MESSAGE = 'appwrite-emulator: the service worker at /appwrite-emulator-worker.js did not start within 10 s. '
+  + "Another service worker in this page's scope (DevTools > Application > Service workers) is the usual cause. "
+  + "If it is your app's own Mock Service Worker, do not call startEmulator(): add the emulator's handlers to your "
+  + "worker and start it with the emulator's worker script, then mount the panel and resume OAuth2 yourself: "
+  + "const emulator = createEmulator({ projectId, endpoint }); await setupWorker(...yourHandlers, ...emulator.handlers)"
+  + ".start({ serviceWorker: { url: '/appwrite-emulator-worker.js' } }); await mountInboxPanel(emulator); "
+  + 'await resumeOAuth2(emulator); (README, "An app that already uses MSW").';
+
+beforeEach(() => {
+  // Only the timers startEmulator() uses: fake-indexeddb schedules its work with the real setImmediate.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  // A page that supports service workers and has none registered yet (a first visit).
+  Object.defineProperty(navigator, 'serviceWorker', {
+    configurable: true,
+    value: {
+      controller: null,
+      getRegistration: () => Promise.resolve(undefined),
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    },
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  delete (navigator as { serviceWorker?: unknown }).serviceWorker;
+  vi.restoreAllMocks();
+});
+
+describe('startEmulator with a worker that never finishes starting', () => {
+  it('rejects after 10 s with the startTimeout error, stops the worker and closes the emulator', async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const idb = watchedIndexedDb();
+    let outcome: { error: unknown } | { value: unknown } | undefined;
+    const started = startEmulator({ projectId: 'p', indexedDB: idb.factory, exposeForTests: true }).then(
+      (value) => { outcome = { value }; },
+      (error: unknown) => { outcome = { error }; },
+    );
+
+    // The database opens while the worker starts (startEmulator opens it early): then the 10 s are running.
+    await idb.firstOpen;
+    expect(worker.start).toHaveBeenCalledTimes(1);
+    expect(worker.start).toHaveBeenCalledWith({ serviceWorker: { url: '/appwrite-emulator-worker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+    expect(vi.getTimerCount()).toBe(1);
+
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(outcome).toBeUndefined(); // still waiting, nothing stopped or closed
+    expect(worker.stop).not.toHaveBeenCalled();
+    expect(idb.connections).toEqual([{ closed: false }]);
+
+    await vi.advanceTimersByTimeAsync(1);
+    await started;
+    expect(outcome).toEqual({ error: new Error(MESSAGE) });
+    expect((outcome as { error: Error }).error.message).toBe(MESSAGE);
+    // Cleaned up before the rejection: the worker stopped, the database connection closed, nothing announced.
+    expect(worker.stop).toHaveBeenCalledTimes(1);
+    expect(idb.connections).toEqual([{ closed: true }]);
+    expect(window.__appwriteEmulator).toBeUndefined();
+    expect(info).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
