@@ -2,23 +2,26 @@
 /**
  * The packed package holds what its `exports` name, and every entry loads from the unpacked tarball in plain Node,
  * through `import` and through `require()` (a CommonJS Vite config, a CommonJS script: decisions/010-commonjs.md).
- * The app folder is outside this repository, so an undeclared dependency would fail to resolve.
+ * Then the README's "Quick start: Jest" as written, by the real Jest (30) against the same tarball.
+ * The app folders are outside this repository, so an undeclared dependency would fail to resolve.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installJestApp, readmeJestRecipe, runAsUser, type JestRecipe } from '../jest-app.js';
 import { installPacked, packPackage, run, writeFiles, type PackageJson } from '../packed-package.js';
 
 let temp: string;
+let tarball: string;
 let app: string;
 let pkg: PackageJson;
 let files: string[];
 
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'appwrite-emulator-packed-'));
-  const tarball = await packPackage(join(temp, 'pack'));
+  tarball = await packPackage(join(temp, 'pack'));
   files = (await run('tar', ['-tzf', tarball])).stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
   app = join(temp, 'app');
   // A CommonJS app: no "type": "module".
@@ -107,4 +110,50 @@ describe('the packed package', () => {
     expect(JSON.parse(stdout)).toEqual({ version: (pkg as PackageJson & { version: string }).version, msw: true, same: true, name: 'appwrite-emulator-worker.js' });
     expect(existsSync(join(app, 'node_modules/appwrite-emulator/dist/appwrite-emulator-worker.js'))).toBe(true);
   });
+});
+
+describe('README: Quick start: Jest, by the real Jest with the packed package', () => {
+  let jestApp: string;
+  let recipe: JestRecipe;
+  beforeAll(async () => {
+    recipe = await readmeJestRecipe();
+    jestApp = join(temp, 'jest-app');
+    await installJestApp(jestApp, tarball, recipe);
+  }, 60_000);
+
+  it('`npm test` passes: signs up through SDK 28 via msw/node and reads the account', async () => {
+    const result = await runAsUser(jestApp, 'npm', ['test']);
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.code, output).toBe(0);
+    expect(result.stderr, output).toContain(`PASS ./${recipe.fileName}`);
+    expect(result.stderr, output).toContain('✓ signs up and reads the account');
+    expect(result.stderr, output).toMatch(/Tests:\s+1 passed, 1 total/);
+  }, 60_000);
+
+  // Jest's defaults, which is why the README sets the flag and writes an ES module (decisions/010-commonjs.md).
+  it('without --experimental-vm-modules, the same test file does not load', async () => {
+    const result = await runAsUser(jestApp, process.execPath, [join(jestApp, 'node_modules/jest/bin/jest.js')]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`Must use import to load ES Module: \\S*/${recipe.fileName.replaceAll('.', '\\.')}\\n`));
+    expect(result.stderr).toMatch(/Tests:\s+0 total/);
+  }, 60_000);
+
+  it('nor does a CommonJS test file: require(\'msw/node\') fails first, on msw\'s ES-only dependencies', async () => {
+    // So a CommonJS build of this package would not make a default Jest set-up work. Should msw ever load here,
+    // this fails: then look at a CommonJS build again.
+    const cjsApp = join(temp, 'jest-cjs-app');
+    await writeFiles(cjsApp, {
+      'package.json': JSON.stringify({ name: 'jest-cjs-app', private: true }),
+      'account.test.js': [
+        "const { setupServer } = require('msw/node');",
+        "const { createEmulator } = require('appwrite-emulator');",
+        "test('loads', () => { expect(setupServer(...createEmulator({ projectId: 'p' }).handlers)).toBeDefined(); });",
+      ].join('\n'),
+    });
+    await symlink(join(jestApp, 'node_modules'), join(cjsApp, 'node_modules'), 'dir');
+    const result = await runAsUser(cjsApp, process.execPath, [join(cjsApp, 'node_modules/jest/bin/jest.js')]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/Must use import to load ES Module: \S*\/node_modules\/(rettime|until-async)\//);
+    expect(result.stderr).toContain("> 1 | const { setupServer } = require('msw/node');");
+  }, 60_000);
 });
