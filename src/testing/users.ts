@@ -7,7 +7,8 @@ import { isConstraintError, newId } from '../services/shared.js';
 import { withTarget } from '../services/targets.js';
 import type { UserRecord } from '../storage/records.js';
 import { commonPasswords } from '../validation/common-passwords.js';
-import { assoc, customId, email as emailValidator, phone as phoneValidator, text, type Validator } from '../validation/validators.js';
+import { assoc, customId, email as emailValidator, text, type Validator } from '../validation/validators.js';
+import { phone as phone19 } from '../validation/validators-1-9.js';
 import { newPassword } from '../validation/password-strength.js';
 import { adminContext, asServer19, assertUserRef, findUser, findUserOrFail } from './admin-context.js';
 
@@ -71,11 +72,12 @@ function checkInput(call: string, input: unknown, keys: readonly string[]): Reco
   return input as Record<string, unknown>;
 }
 
-function validate(core: EmulatorCore, fields: Record<string, unknown>): void {
+/** The Users API's validators as 1.9.6 has them: its phone validator (libphonenumber) loads with a phone. */
+async function validate(core: EmulatorCore, fields: Record<string, unknown>): Promise<void> {
   const validators: Record<string, Validator> = {
     userId: customId,
     email: emailValidator,
-    phone: phoneValidator,
+    ...(fields.phone !== undefined ? { phone: await phone19() } : {}),
     password: newPassword(core.config.auth.passwordStrength, core.config.auth.passwordDictionary, commonPasswords),
     name: text(128),
     prefs: assoc,
@@ -142,7 +144,7 @@ function buildUsersApi(core: EmulatorCore): UsersApi {
   return {
     async create(input = {}) {
       const fields = checkInput('users.create()', input, SEED_KEYS);
-      validate(core, fields);
+      await validate(core, fields);
       const ctx = adminContext(core);
       const seed = fields as SeedUser;
       const base = newUser(ctx, newId(ctx, seed.userId), { mfa: false });
@@ -161,7 +163,7 @@ function buildUsersApi(core: EmulatorCore): UsersApi {
     async update(ref, input) {
       const user = await mustFind('users.update()', ref);
       const fields = checkInput('users.update()', input, CHANGE_KEYS);
-      validate(core, fields);
+      await validate(core, fields);
       return write(await applyChanges(user, fields), false);
     },
     async delete(ref) {

@@ -60,6 +60,8 @@ describe('emulator.users.create', () => {
     expect(await apiError(() => emulator.users.create({ email: 'a@example.com', password: 'short' }))).toEqual([400, 'general_argument_invalid', 'Invalid `password` param: Password must be between 8 and 256 characters long.']);
     expect(await apiError(() => emulator.users.create({ userId: '_bad' }))).toEqual([400, 'general_argument_invalid', expect.stringContaining('Invalid `userId` param')]);
     expect(await apiError(() => emulator.users.create({ phone: '555' }))).toEqual([400, 'general_argument_invalid', expect.stringContaining('Invalid `phone` param')]);
+    // 1.9.6's phone validator (libphonenumber), not 1.4's pattern alone: no country has calling code 280.
+    expect(await apiError(() => emulator.users.create({ phone: '+2801234567' }))).toEqual([400, 'general_argument_invalid', 'Invalid `phone` param: Phone number must start with a \'+\' can have a maximum of fifteen digits.']);
     expect(await apiError(() => emulator.users.create({ labels: ['no spaces'] }))).toEqual([400, 'general_argument_invalid', expect.stringContaining('Invalid `labels` param')]);
     expect(await emulator.users.list()).toEqual([]);
 
