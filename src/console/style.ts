@@ -16,6 +16,8 @@ h2 small{display:block;font-size:12px;font-weight:400;color:var(--muted)}
 [role=tablist]{display:flex;gap:2px;padding:0 10px;border-bottom:1px solid var(--line);overflow-x:auto;flex:none;scrollbar-width:thin}
 [role=tab]{border:0;border-bottom:3px solid transparent;border-radius:6px 6px 0 0;background:none;padding:8px 8px;font-size:13.5px;color:var(--muted);font-weight:600;white-space:nowrap}
 [role=tab][aria-selected=true]{color:var(--fg);border-bottom-color:var(--accent)}
+/* A phone's sheet is narrower than the five tabs: they wrap onto a second row instead of scrolling out of sight. */
+@media (max-width:480px){[role=tablist]{flex-wrap:wrap;overflow-x:visible;padding:0 6px}[role=tab]{padding:7px 7px}}
 [role=tab]:hover{background:var(--soft)}
 .tabpanel{flex:1;min-height:0;display:flex;flex-direction:column;overflow:hidden}
 .tabpanel[hidden]{display:none}

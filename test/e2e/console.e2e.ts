@@ -373,6 +373,22 @@ describe('console: screenshots of every tab (desktop and phone, light and dark),
   }
 });
 
+describe('console: on a phone', () => {
+  it('shows every tab of the tab bar without scrolling it sideways', async () => {
+    const page = await app.newPage({ viewport: { width: 360, height: 760 } });
+    await openDemo(page, app.url);
+    await openInbox(page);
+    const tablist = consoleDialog(page).getByRole('tablist');
+    const { scrollWidth, clientWidth } = await tablist.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth, 'the tab bar scrolls').toBeLessThanOrEqual(clientWidth);
+    const bar = (await tablist.boundingBox())!;
+    for (const tab of await tablist.getByRole('tab').all()) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x >= bar.x && box.x + box.width <= bar.x + bar.width, `${await tab.textContent()} is cut`).toBe(true);
+    }
+  });
+});
+
 describe('demo: rough edges the console review found', () => {
   it('drops the last screen\'s flash when a new outcome appears beside it', async () => {
     const page = await app.newPage();
