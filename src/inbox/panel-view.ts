@@ -112,9 +112,6 @@ export function createPanelView(ctx: {
     const before = ctx.field();
     return isField(tracked) ? tracked : isField(before) ? before : null;
   };
-  // Dragging the badge (console/badge-move.ts, loaded on the first press).
-  const badge = root.querySelector<HTMLElement>('.badge');
-  badge?.addEventListener('pointerdown', (event) => void import('../console/badge-move.js').then((m) => m.dragBadge(host, root, badge, event)));
   const tabs = TABS.filter((t) => !t.needs || emulator[t.needs] !== undefined);
   const views = new Map<TabName, ConsoleTab>();
   const loading = new Map<TabName, Promise<ConsoleTab>>();

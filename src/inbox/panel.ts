@@ -38,7 +38,7 @@ button,input{font:inherit;color:inherit}
 button{cursor:pointer;border:1px solid var(--line);background:var(--soft);border-radius:8px;padding:5px 10px}
 button:hover{border-color:var(--muted)}
 :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
-.badge{display:flex;align-items:center;gap:8px;background:var(--fg);color:var(--bg);border:0;border-radius:999px;padding:9px 14px;box-shadow:0 4px 16px #0004;font-weight:600;margin-left:auto}
+.badge{display:flex;align-items:center;gap:8px;touch-action:none;background:var(--fg);color:var(--bg);border:0;border-radius:999px;padding:9px 14px;box-shadow:0 4px 16px #0004;font-weight:600;margin-left:auto}
 .count{background:var(--accent);color:var(--accent-fg);border-radius:999px;min-width:22px;padding:0 6px;text-align:center;font-size:12px;line-height:20px}
 .count[hidden]{display:none}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
@@ -113,6 +113,9 @@ export function mountInboxPanel(emulator: PanelEmulator, options: InboxPanelOpti
   const preload = () => void loadView().catch(() => undefined);
   badge.addEventListener('pointerenter', preload, { once: true });
   badge.addEventListener('focus', preload, { once: true });
+  // Dragging (console/badge-move.ts, ~1 kB, loaded on the first press): wired here, not with the console's code, so
+  // the very first drag moves it, a finger's too (on touch, the press comes with no hover before it).
+  badge.addEventListener('pointerdown', (event) => void import('../console/badge-move.js').then((m) => m.dragBadge(host, root, badge, event)));
   const box = h('div', { class: 'root' }, badge, live);
   root.append(h('style', {}, STYLE), box);
 

@@ -389,6 +389,30 @@ describe('console: on a phone', () => {
   });
 });
 
+describe('console: the badge on a touch screen', () => {
+  it('moves with the first drag, before the console has ever been opened', async () => {
+    const page = await app.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    await openDemo(page, app.url);
+    const badge = page.locator('appwrite-emulator-inbox button.badge');
+    const before = (await badge.boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const x0 = before.x + before.width / 2;
+    const y0 = before.y + before.height / 2;
+    await touch('touchStart', x0, y0);
+    for (let i = 1; i <= 10; i++) {
+      await touch('touchMove', x0 - 20 * i, y0 - 30 * i);
+      await page.waitForTimeout(30); // a finger's pace: the drag code may still be loading at the first moves
+    }
+    await touch('touchEnd', 0, 0);
+    const after = (await badge.boundingBox())!;
+    expect(Math.round(before.x - after.x), 'moved left').toBeGreaterThan(100);
+    expect(Math.round(before.y - after.y), 'moved up').toBeGreaterThan(150);
+    expect(await badge.getAttribute('aria-expanded')).toBe('false'); // a drag is no tap
+  });
+});
+
 describe('demo: rough edges the console review found', () => {
   it('drops the last screen\'s flash when a new outcome appears beside it', async () => {
     const page = await app.newPage();

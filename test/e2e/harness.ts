@@ -130,7 +130,7 @@ export interface BrowserApp {
   readonly browser: Browser;
   readonly server: ViteDevServer;
   /** A page in a new browser context: its own IndexedDB, localStorage and service worker registrations. */
-  newPage(options?: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  newPage(options?: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; hasTouch?: boolean; isMobile?: boolean }): Promise<Page>;
   /** Console lines and page errors of every page opened in the current test (printed when the test fails). */
   readonly logs: string[];
   screenshot(page: Page, name: string): Promise<string>;
@@ -176,6 +176,8 @@ export function useBrowserApp(root: string, overrides?: InlineConfig): BrowserAp
       const context = await need(browser, 'browser').newContext({
         viewport: options.viewport ?? { width: 1280, height: 800 },
         colorScheme: options.colorScheme ?? 'light',
+        hasTouch: options.hasTouch ?? false,
+        isMobile: options.isMobile ?? false,
       });
       contexts.push(context);
       const page = await context.newPage();
