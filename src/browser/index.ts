@@ -108,6 +108,9 @@ export function waitUntilControlled(timeoutMs = 10_000): Promise<void> {
 /** What the console line says of the server(s) emulated, per the `behaviour` option. */
 const BEHAVIOUR_LINE = { auto: 'SDK 13: Appwrite 1.4, SDK 14+: Appwrite 1.9.6', '1.4': 'Appwrite 1.4', '1.9': 'Appwrite 1.9.6' } as const;
 
+/** An error of the emulator's own (its message starts with the package name), passed on to the page as it is. */
+const ownError = (error: unknown) => error instanceof Error && error.message.startsWith('appwrite-emulator:');
+
 export async function startEmulator(options: StartEmulatorOptions): Promise<BrowserEmulator> {
   const {
     panel = true, workerUrl = DEFAULT_WORKER_URL, allowInProduction = false, exposeForTests = false, quiet = false,
@@ -155,18 +158,18 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Brow
     throw (await errors()).otherWorker(current.scriptURL, workerUrl);
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // Kept aside rather than marked with a property, so the page gets exactly the startTimeout error.
-  let timedOut: Error | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(async () => reject(timedOut = (await errors()).startTimeout(workerUrl, 10)), 10_000);
+      timer = setTimeout(async () => reject((await errors()).startTimeout(workerUrl, 10)), 10_000);
     });
     await Promise.race([worker.start({ serviceWorker: { url: workerUrl }, onUnhandledRequest: 'bypass', quiet: !logRequests }), timeout]);
     await waitUntilControlled();
   } catch (error) {
     worker.stop();
     await emulator.close().catch(() => undefined); // the early open above may have failed too: report the worker
-    throw timedOut && error === timedOut ? error : (await errors()).workerNotStarted(workerUrl, error);
+    // Our own errors (the start timeout, a worker that never took control) say what happened and what to do; msw's
+    // registration errors are wrapped with the emulator's fix instead of msw's `npx msw init` advice.
+    throw ownError(error) ? error : (await errors()).workerNotStarted(workerUrl, error);
   } finally {
     clearTimeout(timer);
   }

@@ -1,6 +1,7 @@
 /**
- * startEmulator() gives msw's `worker.start()` 10 s: a worker that never finishes starting (most often the app's own
- * MSW worker racing ours) must end in a clear error, with the emulator closed, instead of a page that hangs.
+ * startEmulator() gives msw's `worker.start()` 10 s, and a started worker 10 s to take control of the page: a worker
+ * that never finishes starting (most often the app's own MSW worker racing ours), or never takes control, must end in
+ * a clear error, with the emulator closed, instead of a page that hangs.
  *
  * In Node, without Chromium: msw/browser is mocked with a worker whose start() never settles, the page gets a
  * stand-in `navigator.serviceWorker` (happy-dom has none), and fake timers play the 10 s. The emulator itself is
@@ -58,6 +59,8 @@ const MESSAGE = 'appwrite-emulator: the service worker at /appwrite-emulator-wor
   + 'await resumeOAuth2(emulator); (README, "An app that already uses MSW").';
 
 beforeEach(() => {
+  worker.start.mockClear();
+  worker.stop.mockClear();
   // Only the timers startEmulator() uses: fake-indexeddb schedules its work with the real setImmediate.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   // A page that supports service workers and has none registered yet (a first visit).
@@ -109,5 +112,23 @@ describe('startEmulator with a worker that never finishes starting', () => {
     expect(window.__appwriteEmulator).toBeUndefined();
     expect(info).not.toHaveBeenCalled();
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a worker that starts but never controls the page: after 10 s, the error that says to reload, as it is', async () => {
+    worker.start.mockImplementationOnce(() => Promise.resolve(undefined) as never); // started; the page stays uncontrolled
+    const idb = watchedIndexedDb();
+    let outcome: { error: unknown } | { value: unknown } | undefined;
+    const started = startEmulator({ projectId: 'p', indexedDB: idb.factory, panel: false }).then(
+      (value) => { outcome = { value }; },
+      (error: unknown) => { outcome = { error }; },
+    );
+    await idb.firstOpen;
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(outcome).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    await started;
+    expect((outcome as { error: Error }).error.message).toBe('appwrite-emulator: the service worker started but does not control this page; reload the page');
+    expect(worker.stop).toHaveBeenCalledTimes(1);
+    expect(idb.connections).toEqual([{ closed: true }]);
   });
 });
