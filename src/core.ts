@@ -26,6 +26,12 @@ export interface EmulatorCore {
    */
   jwtKey(create: true): Promise<Uint8Array>;
   jwtKey(create: false): Promise<Uint8Array | null>;
+  /**
+   * Whether other emulators may share this database (a page's IndexedDB, or one passed in): then realtime events
+   * go to them too, as to the other tabs of an origin. Not for Node's private in-memory database, whose emulators
+   * share nothing (two of one project in a test process must not hear each other).
+   */
+  sharedDatabase: boolean;
   /** Sends a route's event to the realtime `account` subscribers of this page and of the other tabs (realtime/). */
   publish(event: RealtimeEventRecord): void;
   /**

@@ -202,6 +202,8 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
   let realtimeHub: RealtimeHub | undefined;
   const core: EmulatorCore = {
     config, clock, random, db, jwtKey, callers, requests,
+    // As openDb() chooses (storage/db.ts): the given IndexedDB, the page's, else a private fake-indexeddb.
+    sharedDatabase: options.indexedDB !== undefined || typeof (globalThis as { indexedDB?: unknown }).indexedDB === 'object',
     onInboxMessage: (record) => inbox?.deliver(record),
     publish: (event) => void loadRealtime().then((hub) => hub.publish(event), () => undefined),
   };

@@ -48,7 +48,7 @@ export function createHub(core: EmulatorCore, handle: Handle): RealtimeHub {
   const connections = new Set<Connection>();
   const connects: number[] = [];
   let stopped = false;
-  const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`appwrite-emulator:${core.config.databaseName}`) : null;
+  const tabs = core.sharedDatabase && typeof BroadcastChannel === 'function' ? new BroadcastChannel(`appwrite-emulator:${core.config.databaseName}`) : null;
   (tabs as { unref?: () => void } | null)?.unref?.(); // Node's would keep a test process alive
   tabs?.addEventListener('message', (event: MessageEvent) => deliver(event.data as RealtimeEventRecord));
 
@@ -83,7 +83,8 @@ export function createHub(core: EmulatorCore, handle: Handle): RealtimeHub {
     publish(record) {
       if (stopped || !ROUTE_EVENTS[record.route]) return;
       record.model = modelName(record.payload);
-      deliver(record);
+      // A socket that connects later subscribes later: an event with no socket to go to needs no preparing.
+      if (connections.size) deliver(record);
       tabs?.postMessage(record);
     },
     close() {

@@ -357,3 +357,35 @@ describe('realtime across tabs', () => {
     expect(tabA.config.databaseName).toBe(otherTab.config.databaseName);
   });
 });
+
+/** Two emulators of one project in one Node process, each with its own in-memory database (the default there). */
+const PRIVATE_OPTIONS = { projectId: PROJECT, endpoint: 'https://private.alt.test/v1', databaseName: 'alt-private', now: () => new Date(TIMESTAMP) };
+const privateA = useSecondEmulator(server, 'private', PRIVATE_OPTIONS);
+
+describe('realtime between emulators that share no database', () => {
+  it('does not deliver the other emulator\'s change, even for a user of the same id', async () => {
+    const [rt] = REALTIME_SDKS.filter((s) => s.version === 26);
+    const { client, account } = rt!.client(privateA.config.endpoint);
+    await account.create({ userId: 'twin', email: 'twin@example.com', password: 'password123' });
+    await account.createEmailPasswordSession({ email: 'twin@example.com', password: 'password123' });
+    const events: any[] = [];
+    const { unsubscribe } = await subscribeReady(rt!, client, (e) => events.push(e));
+    // The same user id in the other emulator's own database, changed there.
+    const other = createEmulator(PRIVATE_OPTIONS);
+    const post = (path: string, body: object, method = 'POST', session?: string) => other.handle(new Request(`${PRIVATE_OPTIONS.endpoint}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-appwrite-project': PROJECT, 'x-appwrite-response-format': '1.9.5', ...(session ? { 'x-fallback-cookies': session } : {}) },
+      body: JSON.stringify(body),
+    }));
+    expect((await post('/account', { userId: 'twin', email: 'twin@example.com', password: 'password123' })).status).toBe(201);
+    const login = await post('/account/sessions/email', { email: 'twin@example.com', password: 'password123' });
+    expect((await post('/account/prefs', { prefs: { from: 'the other emulator' } }, 'PATCH', login.headers.get('x-fallback-cookies')!)).status).toBe(200);
+    // Then a change of this emulator's own: the only event its socket gets.
+    await rt!.updatePrefs(account, { from: 'this emulator' });
+    await waitForEvents(events, 1);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // room for a relayed event to arrive late
+    expect(events.map((e) => e.payload.prefs)).toEqual([{ from: 'this emulator' }]);
+    await other.close();
+    await unsubscribe();
+  });
+});
