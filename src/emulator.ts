@@ -13,7 +13,7 @@ import { lazyRouteGroups, routes } from './http/routes.js';
 import { lazy } from './http/lazy.js';
 import type { RealtimeHub } from './realtime/hub.js';
 import { createInbox, type Inbox, type InboxController } from './inbox/inbox.js';
-import { openDb, type EmulatorDb } from './storage/db.js';
+import { openDb, sharesDatabase, type EmulatorDb } from './storage/db.js';
 import type { IdTokenOptions } from './services/id-token.js';
 import type { AuthenticatorView } from './services/mfa/test-api.js';
 import type { SessionsApi } from './testing/sessions.js';
@@ -202,8 +202,7 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
   let realtimeHub: RealtimeHub | undefined;
   const core: EmulatorCore = {
     config, clock, random, db, jwtKey, callers, requests,
-    // As openDb() chooses (storage/db.ts): the given IndexedDB, the page's, else a private fake-indexeddb.
-    sharedDatabase: options.indexedDB !== undefined || typeof (globalThis as { indexedDB?: unknown }).indexedDB === 'object',
+    sharedDatabase: sharesDatabase(options.indexedDB),
     onInboxMessage: (record) => inbox?.deliver(record),
     publish: (event) => void loadRealtime().then((hub) => hub.publish(event), () => undefined),
   };

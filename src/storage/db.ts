@@ -48,6 +48,17 @@ const FAKE_INDEXEDDB = 'fake-indexeddb';
 const importFakeIndexedDb = () =>
   import(/* @vite-ignore */ /* webpackIgnore: true */ FAKE_INDEXEDDB) as Promise<typeof import('fake-indexeddb')>;
 
+const hasPageIndexedDb = () => {
+  const g = globalThis as { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange };
+  return !!(g.indexedDB && g.IDBKeyRange);
+};
+
+/**
+ * Whether openDb() will use an IndexedDB that other emulators may open too (the given one, or the page's), rather
+ * than a private in-memory one.
+ */
+export const sharesDatabase = (indexedDB?: IDBFactory) => indexedDB !== undefined || hasPageIndexedDb();
+
 /**
  * Opens the database on the given IndexedDB, else the page's, else (Node) a private in-memory fake-indexeddb
  * factory so two emulators in one process never share state.
@@ -55,7 +66,7 @@ const importFakeIndexedDb = () =>
 export async function openDb(name: string, indexedDB?: IDBFactory): Promise<EmulatorDb> {
   const g = globalThis as { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange };
   if (indexedDB) return new EmulatorDb(name, indexedDB, g.IDBKeyRange ?? (await importFakeIndexedDb()).IDBKeyRange);
-  if (g.indexedDB && g.IDBKeyRange) return new EmulatorDb(name, g.indexedDB, g.IDBKeyRange);
+  if (hasPageIndexedDb()) return new EmulatorDb(name, g.indexedDB!, g.IDBKeyRange!);
   const fake = await importFakeIndexedDb();
   return new EmulatorDb(name, new fake.IDBFactory(), fake.IDBKeyRange);
 }
