@@ -50,6 +50,16 @@ function watchedIndexedDb() {
   return { factory, connections, firstOpen };
 }
 
+/** Starts the emulator; `outcome` stays undefined until startEmulator() settles. */
+function watchStart(options: Parameters<typeof startEmulator>[0]) {
+  const run: { outcome?: { error: unknown } | { value: unknown }; settled: Promise<void> } = { settled: Promise.resolve() };
+  run.settled = startEmulator(options).then(
+    (value) => { run.outcome = { value }; },
+    (error: unknown) => { run.outcome = { error }; },
+  );
+  return run;
+}
+
 const MESSAGE = 'appwrite-emulator: the service worker at /appwrite-emulator-worker.js did not start within 10 s. '
   + "Another service worker in this page's scope (DevTools > Application > Service workers) is the usual cause. "
   + "If it is your app's own Mock Service Worker, do not call startEmulator(): add the emulator's handlers to your "
@@ -85,11 +95,7 @@ describe('startEmulator with a worker that never finishes starting', () => {
   it('rejects after 10 s with the startTimeout error, stops the worker and closes the emulator', async () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => {});
     const idb = watchedIndexedDb();
-    let outcome: { error: unknown } | { value: unknown } | undefined;
-    const started = startEmulator({ projectId: 'p', indexedDB: idb.factory, exposeForTests: true }).then(
-      (value) => { outcome = { value }; },
-      (error: unknown) => { outcome = { error }; },
-    );
+    const run = watchStart({ projectId: 'p', indexedDB: idb.factory, exposeForTests: true });
 
     // The database opens while the worker starts (startEmulator opens it early): then the 10 s are running.
     await idb.firstOpen;
@@ -98,14 +104,14 @@ describe('startEmulator with a worker that never finishes starting', () => {
     expect(vi.getTimerCount()).toBe(1);
 
     await vi.advanceTimersByTimeAsync(9_999);
-    expect(outcome).toBeUndefined(); // still waiting, nothing stopped or closed
+    expect(run.outcome).toBeUndefined(); // still waiting, nothing stopped or closed
     expect(worker.stop).not.toHaveBeenCalled();
     expect(idb.connections).toEqual([{ closed: false }]);
 
     await vi.advanceTimersByTimeAsync(1);
-    await started;
-    expect(outcome).toEqual({ error: new Error(MESSAGE) });
-    expect((outcome as { error: Error }).error.message).toBe(MESSAGE);
+    await run.settled;
+    expect(run.outcome).toEqual({ error: new Error(MESSAGE) });
+    expect((run.outcome as { error: Error }).error.message).toBe(MESSAGE);
     // Cleaned up before the rejection: the worker stopped, the database connection closed, nothing announced.
     expect(worker.stop).toHaveBeenCalledTimes(1);
     expect(idb.connections).toEqual([{ closed: true }]);
@@ -117,17 +123,13 @@ describe('startEmulator with a worker that never finishes starting', () => {
   it('a worker that starts but never controls the page: after 10 s, the error that says to reload, as it is', async () => {
     worker.start.mockImplementationOnce(() => Promise.resolve(undefined) as never); // started; the page stays uncontrolled
     const idb = watchedIndexedDb();
-    let outcome: { error: unknown } | { value: unknown } | undefined;
-    const started = startEmulator({ projectId: 'p', indexedDB: idb.factory, panel: false }).then(
-      (value) => { outcome = { value }; },
-      (error: unknown) => { outcome = { error }; },
-    );
+    const run = watchStart({ projectId: 'p', indexedDB: idb.factory, panel: false });
     await idb.firstOpen;
     await vi.advanceTimersByTimeAsync(9_999);
-    expect(outcome).toBeUndefined();
+    expect(run.outcome).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
-    await started;
-    expect((outcome as { error: Error }).error.message).toBe('appwrite-emulator: the service worker started but does not control this page; reload the page');
+    await run.settled;
+    expect((run.outcome as { error: Error }).error.message).toBe('appwrite-emulator: the service worker started but does not control this page; reload the page');
     expect(worker.stop).toHaveBeenCalledTimes(1);
     expect(idb.connections).toEqual([{ closed: true }]);
   });
