@@ -6,7 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { heading, openDemo, openInbox, PASSWORD, signIn, signOut, signUp, uniqueEmail, uniquePhone } from './demo-helpers.js';
+import { heading, openDemo, openInbox, PASSWORD, requestPhoneCode, signIn, signOut, signUp, uniqueEmail } from './demo-helpers.js';
 import { RESULTS_DIR, useBrowserApp } from './harness.js';
 
 const app = useBrowserApp('demo');
@@ -269,12 +269,7 @@ describe('console: Inbox tab', () => {
   it('"Fill" puts an SMS code into the demo\'s focused code field; the code then signs in', async () => {
     const page = await app.newPage();
     await openDemo(page, app.url);
-    await page.getByRole('link', { name: 'Phone' }).click();
-    const phone = uniquePhone();
-    await page.getByLabel('Phone number').fill(phone);
-    await page.getByRole('button', { name: 'Send code' }).click();
-    const codeForm = page.getByRole('form', { name: 'Enter the code' });
-    await codeForm.waitFor();
+    const { phone, codeForm } = await requestPhoneCode(page);
     const code = codeForm.getByLabel('Code');
     await code.focus();
 
@@ -353,10 +348,7 @@ describe('console: screenshots of every tab (desktop and phone, light and dark),
           const emulator = window.__appwriteEmulator!;
           await emulator.users.create({ email: `grace.${e}`, name: 'Grace Hopper', phone: '+14155550100', labels: ['beta'] });
         }, email);
-        await page.getByRole('link', { name: 'Phone' }).click();
-        await page.getByLabel('Phone number').fill(uniquePhone());
-        await page.getByRole('button', { name: 'Send code' }).click();
-        const code = page.getByRole('form', { name: 'Enter the code' }).getByLabel('Code');
+        const code = (await requestPhoneCode(page)).codeForm.getByLabel('Code');
         await code.waitFor();
         await code.focus();
 

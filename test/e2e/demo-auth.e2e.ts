@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { heading, newestMessage, openDemo, openInbox, PASSWORD, signIn, signOut, signUp, uniqueEmail, uniquePhone } from './demo-helpers.js';
+import { heading, newestMessage, openDemo, openInbox, PASSWORD, requestPhoneCode, signIn, signOut, signUp, uniqueEmail } from './demo-helpers.js';
 import { RESULTS_DIR, useBrowserApp } from './harness.js';
 
 const app = useBrowserApp('demo');
@@ -153,12 +153,7 @@ describe('demo: phone (createPhoneToken, createSession)', () => {
   it('texts a code to the inbox panel; typing it signs the new user in with a verified phone', async () => {
     const page = await app.newPage();
     await openDemo(page, app.url);
-    await page.getByRole('link', { name: 'Phone' }).click();
-    const phone = uniquePhone();
-    await page.getByLabel('Phone number').fill(phone);
-    await page.getByRole('button', { name: 'Send code' }).click();
-    const codeForm = page.getByRole('form', { name: 'Enter the code' });
-    await codeForm.waitFor();
+    const { phone, codeForm } = await requestPhoneCode(page);
 
     await openInbox(page);
     const sms = newestMessage(page);
@@ -177,11 +172,7 @@ describe('demo: phone (createPhoneToken, createSession)', () => {
   it('shows the Appwrite error for a wrong code and keeps the form', async () => {
     const page = await app.newPage();
     await openDemo(page, app.url);
-    await page.getByRole('link', { name: 'Phone' }).click();
-    await page.getByLabel('Phone number').fill(uniquePhone());
-    await page.getByRole('button', { name: 'Send code' }).click();
-    const codeForm = page.getByRole('form', { name: 'Enter the code' });
-    await codeForm.waitFor();
+    const { codeForm } = await requestPhoneCode(page);
     const real = await page.evaluate(async () => (await window.__appwriteEmulator!.inbox.latest({ kind: 'phone-session' }))!.secret);
     await codeForm.getByLabel('Code').fill(real === '000000' ? '111111' : '000000');
     await codeForm.getByRole('button', { name: 'Sign in' }).click();

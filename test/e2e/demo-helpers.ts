@@ -2,7 +2,7 @@
  * Helpers for the demo's end-to-end tests: they drive the demo (demo/) the way a person would, through its
  * labelled controls and the emulator's inbox panel.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const PASSWORD = 'correct horse battery';
@@ -54,3 +54,14 @@ export const newestMessage = (page: Page) => page.locator('appwrite-emulator-inb
 
 /** A unique E.164 number in the reserved 555 range. */
 export const uniquePhone = () => `+1415555${String(Date.now() % 10_000).padStart(4, '0')}${++counter % 10}`;
+
+/** Asks the demo's Phone screen for a sign-in code to a new number; returns the number and the code form. */
+export async function requestPhoneCode(page: Page): Promise<{ phone: string; codeForm: Locator }> {
+  await page.getByRole('link', { name: 'Phone' }).click();
+  const phone = uniquePhone();
+  await page.getByLabel('Phone number').fill(phone);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  const codeForm = page.getByRole('form', { name: 'Enter the code' });
+  await codeForm.waitFor();
+  return { phone, codeForm };
+}
