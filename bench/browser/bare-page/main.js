@@ -1,5 +1,6 @@
 // Baseline for bench/browser-start.mjs: a bare Mock Service Worker (msw's own mockServiceWorker.js) answering the
-// same SDK call with a constant Appwrite-shaped 401, timed exactly like the emulator page.
+// same SDK call with a constant Appwrite-shaped 401, timed exactly like the emulator page (and started the same way,
+// from a function).
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { reportFirstCall } from '../first-call.js';
@@ -12,6 +13,10 @@ const worker = setupWorker(http.get(`${endpoint}/account`, () => HttpResponse.js
   { message: 'User (role: guests) missing scope (account)', code: 401, type: 'general_unauthorized_scope', version: '1.4.13' },
   { status: 401 },
 )));
-await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
-const started = performance.now();
-await reportFirstCall(endpoint, { scriptStart, started, controlledAtLoad });
+
+async function main() {
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  const started = performance.now();
+  await reportFirstCall(endpoint, { scriptStart, started, controlledAtLoad });
+}
+main();
