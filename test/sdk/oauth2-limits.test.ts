@@ -49,4 +49,19 @@ describe('createOAuth2Session', () => {
     expect(refused.status).toBe(429);
     expect((await refused.json()).type).toBe('general_rate_limit_exceeded');
   });
+
+  it('shares the `ip:{ip}` counter with anonymous sign-up, as Appwrite\'s abuse keys name no route', async () => {
+    const { account } = sdk();
+    // 49 anonymous sign-ups, refused or not (the user limit is 1), then one redirect: 50 counted on one key.
+    for (let i = 0; i < 49; i++) {
+      localStorage.clear();
+      await account.createAnonymousSession().catch((e: { code: number }) => expect(e.code).not.toBe(429));
+    }
+    const url = `${ENDPOINT}/account/sessions/oauth2/github/redirect?project=${PROJECT}&state=broken`;
+    expect((await hop(emulator, url)).status).toBe(500);
+    localStorage.clear();
+    await expect(account.createAnonymousSession()).rejects.toMatchObject({
+      code: 429, type: 'general_rate_limit_exceeded', message: 'Rate limit for the current endpoint has been exceeded. Please try again after some time.',
+    });
+  });
 });
