@@ -39,10 +39,14 @@ export async function installJestApp(app: string, tarball: string, recipe: JestR
 
 export interface Outcome { code: number; stdout: string; stderr: string }
 
-/** Runs a command in `dir` as from a user's shell: no NODE_OPTIONS inherited from the test runner, no colours. */
+/**
+ * Runs a command in `dir` as from a user's shell: no NODE_OPTIONS or VITEST* variables inherited from the test runner
+ * (a Vitest started inside a Vitest worker would take itself for one), no colours.
+ */
 export async function runAsUser(dir: string, command: string, args: string[]): Promise<Outcome> {
   const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
   delete env.NODE_OPTIONS;
+  for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
   return run(command, args, { cwd: dir, env })
     .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
     .catch((error: Outcome) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));

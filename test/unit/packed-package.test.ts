@@ -2,7 +2,8 @@
 /**
  * The packed package holds what its `exports` name, and every entry loads from the unpacked tarball in plain Node,
  * through `import` and through `require()` (a CommonJS Vite config, a CommonJS script: decisions/010-commonjs.md).
- * Then the README's "Quick start: Jest" as written, by the real Jest (30) against the same tarball.
+ * Then the README's "Quick start: Jest" and "Quick start: Vitest" as written, by the real Jest (30) and Vitest (4.1)
+ * against the same tarball.
  * The app folders are outside this repository, so an undeclared dependency would fail to resolve.
  */
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installJestApp, readmeJestRecipe, runAsUser, type JestRecipe } from '../jest-app.js';
 import { installPacked, packPackage, run, writeFiles, type PackageJson } from '../packed-package.js';
+import { installVitestApp, readmeVitestRecipe, vitestArgs, type VitestRecipe } from '../vitest-app.js';
 
 let temp: string;
 let tarball: string;
@@ -155,5 +157,36 @@ describe('README: Quick start: Jest, by the real Jest with the packed package', 
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/Must use import to load ES Module: \S*\/node_modules\/(rettime|until-async)\//);
     expect(result.stderr).toContain("> 1 | const { setupServer } = require('msw/node');");
+  }, 60_000);
+});
+
+describe('README: Quick start: Vitest, by the real Vitest with the packed package', () => {
+  let recipe: VitestRecipe;
+  beforeAll(async () => {
+    recipe = await readmeVitestRecipe();
+  });
+
+  it('passes through SDK 28 under happy-dom, and its config keeps the SDK\'s console warnings out', async () => {
+    const vitestApp = join(temp, 'vitest-app');
+    await installVitestApp(vitestApp, tarball, recipe);
+    const result = await runAsUser(vitestApp, process.execPath, vitestArgs(vitestApp));
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.code, output).toBe(0);
+    expect(output).toContain(`✓ ${recipe.fileName} (1 test)`);
+    expect(output).toMatch(/Tests\s+1 passed \(1\)/);
+    expect(output).not.toContain('Please downgrade your SDK');
+    expect(output).not.toContain('using localStorage for session management');
+  }, 60_000);
+
+  it('without the config\'s onConsoleLog, SDK 28 prints both warnings, as against a real 1.9.6 server', async () => {
+    const bareApp = join(temp, 'vitest-app-no-filter');
+    const withoutFilter = recipe.config.replace(/^\s*onConsoleLog:.*\n/m, '');
+    expect(withoutFilter).not.toBe(recipe.config);
+    await installVitestApp(bareApp, tarball, recipe, withoutFilter);
+    const result = await runAsUser(bareApp, process.execPath, vitestArgs(bareApp));
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.code, output).toBe(0);
+    expect(output).toContain('Warning: The current SDK is built for Appwrite 2.3.0. However, the current Appwrite server version is 1.9.6.');
+    expect(output).toContain('Appwrite is using localStorage for session management.');
   }, 60_000);
 });
