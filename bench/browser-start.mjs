@@ -26,9 +26,9 @@ import { appwriteEmulator } from '../dist/vite/index.js';
 import { describeChunk, startChunks } from './bundle-size.mjs';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The flags of test/e2e/harness.ts.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];
@@ -36,13 +36,13 @@ const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
 const WARM_RELOADS = Number(process.env.BENCH_WARM_RELOADS ?? 10);
 const PAGE_TIMEOUT_MS = 60_000;
 
-const median = (xs) => {
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 /** vite build of one bench page into `outDir`; returns the emitted chunks (for the lazy-chunk check). */
-async function buildPage(name, outDir, cacheDir) {
+export async function buildPage(name, outDir, cacheDir) {
   const result = await build({
     root: resolve(projectRoot, 'bench/browser', name),
     configFile: false,
@@ -50,13 +50,13 @@ async function buildPage(name, outDir, cacheDir) {
     publicDir: false,
     cacheDir,
     // The emulator page gets its worker (prelude + msw's mockServiceWorker.js) from the plugin, as users do.
-    plugins: name.startsWith('emulator') ? [appwriteEmulator()] : [],
+    plugins: name.includes('emulator') ? [appwriteEmulator()] : [],
     // The package as published: the freshly built dist/ (npm run bench builds it first).
     resolve: { alias: [{ find: /^appwrite-emulator\/browser$/, replacement: resolve(projectRoot, 'dist/browser/index.js') }] },
     build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 2000 },
   });
   const output = (Array.isArray(result) ? result[0] : result).output;
-  if (name === 'bare-page') {
+  if (name.includes('bare')) {
     // The bare baseline registers msw's own worker script, as `npx msw init` would put it in public/.
     await copyFile(createRequire(import.meta.url).resolve('msw/mockServiceWorker.js'), join(outDir, 'mockServiceWorker.js'));
   }
@@ -66,7 +66,7 @@ async function buildPage(name, outDir, cacheDir) {
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json' };
 
 /** Serves `dir` on a free port of 127.0.0.1; hashed /assets/ are immutable, everything else revalidates. */
-async function staticServer(dir) {
+export async function staticServer(dir) {
   const requested = [];
   const server = createServer(async (req, res) => {
     let path;

@@ -1,5 +1,6 @@
 // `npm run bench`: the npm script builds dist/ first; the browser suites build their own pages and bundles into
 // temporary folders (removed again) and drive Debian's Chromium. One table per suite.
+import { browserSignIn } from './browser-signin.mjs';
 import { browserStart } from './browser-start.mjs';
 import { bundleSize } from './bundle-size.mjs';
 import { nodeLatency } from './node-latency.mjs';
@@ -87,5 +88,22 @@ try {
   console.log(`with a top-level await in the page (not the target's page): cold ${tla('cold').toFixed(2)}x, warm ${tla('warm').toFixed(2)}x`);
 } catch (error) {
   console.error(`\n\nBrowser start-up: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
+
+// ---- Browser sign-up and sign-in ---------------------------------------------------------------------------------
+try {
+  const { rows: signIns, chromium } = await browserSignIn();
+  const bw = [64, 11, 7, 7, 7];
+  console.log(`\n\nBrowser: sign-up and sign-in through SDK 28 in Chromium ${chromium}, production builds, default options`);
+  console.log('(rate limits off); median ms per call. Baseline: a bare MSW worker answering constant User / Session models.');
+  console.log(row(['call', 'emulator ms', 'bare ms', 'ratio', 'samples'], bw));
+  const label = { 'sign-up': 'sign-up: account.create() (SDK 28)', 'sign-in': 'sign-in: createEmailPasswordSession() (SDK 28)' };
+  for (const r of signIns) console.log(row([label[r.kind], fmt(r.emulatorMs), fmt(r.bareMs), `${fmt(r.ratio)}x`, r.samples], bw));
+  for (const r of signIns) {
+    console.log(`browser ${r.kind} target: within 3x of the bare worker handler -> ${r.ratio <= 3 ? 'met' : 'NOT met'} (${fmt(r.ratio)}x)`);
+  }
+} catch (error) {
+  console.error(`\n\nBrowser sign-up and sign-in: FAILED: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }
