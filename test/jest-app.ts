@@ -3,16 +3,16 @@
  * (which packs the package once; two test files packing at once would rebuild dist/ under each other). The app's
  * `test` script and its test file are the README's two blocks, read from README.md at test time.
  */
-import { readFile, symlink } from 'node:fs/promises';
+import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { installPacked, projectRoot, run, writeFiles } from './packed-package.js';
+import { installPacked, run, writeFiles } from './packed-package.js';
+import { readmeSection } from './readme.js';
 
 export interface JestRecipe { scripts: Record<string, string>; fileName: string; code: string }
 
 /** The README section's ```json block (the scripts entry) and ```js block (the test file, named by its first line). */
 export async function readmeJestRecipe(): Promise<JestRecipe> {
-  const readme = await readFile(join(projectRoot, 'README.md'), 'utf8');
-  const section = readme.split('\n## Quick start: Jest\n')[1]?.split('\n## ')[0];
+  const section = await readmeSection('Quick start: Jest');
   const json = section && /```json\n([\s\S]*?)```/.exec(section)?.[1];
   const code = section && /```js\n([\s\S]*?)```/.exec(section)?.[1];
   const fileName = code && /^\/\/ (\S+\.test\.mjs)\n/.exec(code)?.[1];

@@ -3,15 +3,14 @@
  * (which packs the package once). The app's vitest.config.ts and its test file are the README's two ```ts blocks,
  * read from README.md at test time, each named by its first line.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { installPacked, projectRoot, writeFiles } from './packed-package.js';
+import { installPacked, writeFiles } from './packed-package.js';
+import { readmeSection } from './readme.js';
 
 export interface VitestRecipe { config: string; fileName: string; code: string }
 
 export async function readmeVitestRecipe(): Promise<VitestRecipe> {
-  const readme = await readFile(join(projectRoot, 'README.md'), 'utf8');
-  const section = readme.split('\n## Quick start: Vitest\n')[1]?.split('\n## ')[0] ?? '';
+  const section = await readmeSection('Quick start: Vitest');
   const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
   const config = blocks.find((b) => b.startsWith('// vitest.config.ts\n'));
   const code = blocks.find((b) => /^\/\/ \S+\.test\.ts\n/.test(b));

@@ -6,13 +6,14 @@
  * Then the helpers once more from Vitest: seeding from a snapshot made in Node.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator } from 'appwrite-emulator';
 import { clock, inbox, seed, signInAs } from '../../src/testing/playwright.js';
+import { readmeSection } from '../readme.js';
 import { heading, openDemo } from './demo-helpers.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR, startApp, useBrowserApp, type AppServer } from './harness.js';
 
@@ -21,9 +22,7 @@ const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The README section's TypeScript block (the spec file). */
 async function readmeSpec(): Promise<string> {
-  const readme = await readFile(resolve(projectRoot, 'README.md'), 'utf8');
-  const section = readme.split('\n## Quick start: Playwright\n')[1]?.split('\n## ')[0];
-  const block = section && /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  const block = /```ts\n([\s\S]*?)```/.exec(await readmeSection('Quick start: Playwright'))?.[1];
   if (!block) throw new Error('README.md has no TypeScript block under "## Quick start: Playwright"');
   return block;
 }
