@@ -12,8 +12,9 @@
  * No browser is needed; it lives with the e2e files because they run one at a time after the unit/SDK suite, and
  * these installs would otherwise compete with it for the CPU. The commands run without --prefer-offline and the
  * like: measured with a warm npm cache (CI's own `npm ci` fills it) on a 2-core machine, the tarball recipe took
- * 20 s (npm ci, which builds dist/, then npm pack --ignore-scripts, which does not build it again, and the app's install) and the git URL recipe 27-54 s (npm
- * clones the repository, installs its dev dependencies to build it, then packs it); --prefer-offline --no-audit
+ * 20 s (npm ci, which builds dist/, then npm pack --ignore-scripts, which does not build it again, and the app's
+ * install) and the git URL recipe 27-54 s (npm clones the repository, installs its dev dependencies to build it,
+ * then packs it); --prefer-offline --no-audit
  * --no-fund changed the tarball recipe by under a second, so they would buy little and hide what a user runs.
  */
 import { execFile } from 'node:child_process';
