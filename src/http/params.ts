@@ -2,6 +2,8 @@ import { AppwriteError } from '../errors/appwrite-error.js';
 import type { EmulatorCore } from '../core.js';
 import type { Behaviour } from './behaviour.js';
 import type { Params, Route } from './route.js';
+import { in19 } from '../validation/validators-1-9.js';
+import type { Validator } from '../validation/validators.js';
 
 /**
  * Adds one query/form pair the way PHP parses them: `name`, `name[]` and `name[0]` build lists, `name[key]` an
@@ -111,7 +113,7 @@ export async function validateParams(route: Route, raw: Params, core: EmulatorCo
       continue;
     }
     const value = raw[spec.name];
-    const chosen = behaviour === '1.9' && spec.validator19 ? spec.validator19 : spec.validator;
+    const chosen = behaviour === '1.9' ? spec.validator19 ?? in19.get(spec.validator as Validator) ?? spec.validator : spec.validator;
     const validator = typeof chosen === 'function' ? await chosen(core) : chosen;
     if (!validator.isValid(value)) {
       const description = validator.describe?.(value) ?? validator.description;

@@ -1,5 +1,6 @@
 import { viewSession } from '../../services/shared.js';
 import * as v from '../../validation/validators.js';
+import * as v19 from '../../validation/validators-1-9.js';
 import { lazy } from '../lazy.js';
 import type { Route } from '../route.js';
 
@@ -14,7 +15,7 @@ const emailSession: Omit<Route, 'path'> = {
   method: 'POST', scope: 'public', authMethod: 'emailPassword', audit: 'session.create', session: true,
   rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}'] },
   abuseReset: true,
-  params: [{ name: 'email', validator: v.email }, { name: 'password', validator: v.password }],
+  params: [{ name: 'email', validator: v.email }, { name: 'password', validator: v.password, validator19: v19.password }],
   action: async (ctx, p) => (await sessions()).createEmailSession(ctx, p as { email: string; password: string }),
 };
 
@@ -35,7 +36,7 @@ export const sessionRoutes: Route[] = [
     action: async (ctx) => (await sessions()).createAnonymousSession(ctx),
   },
   { ...emailSession, path: '/account/sessions/email' },
-  { ...emailSession, path: '/account/sessions' },
+  { ...emailSession, path: '/account/sessions', aliasOf: '/account/sessions/email' },
   {
     method: 'GET', path: '/account/sessions/:sessionId', scope: 'account',
     params: [{ name: 'sessionId', validator: v.uid }],
