@@ -30,8 +30,9 @@ async function bucketKeys(ctx: RequestContext, spec: RateLimitSpec, params: Para
 }
 
 /**
- * Appwrite's abuse check: a fixed window aligned to its period (the clock hour by default); every key of the route is
- * counted and any exhausted one refuses the request with 429. Returns the X-RateLimit-* headers of the tightest key. Counters
+ * Appwrite's abuse check: a fixed window aligned to its period (the clock hour by default). The route's keys are
+ * taken in order, each counted if it has room, until an exhausted one refuses the request with 429; the keys before
+ * it stay counted and those after it are not looked at (shared/api.php:498-545 at 1.9.6, :143-169 at 1.4.14). Returns the X-RateLimit-* headers of the tightest key. Counters
  * live in IndexedDB so they survive reloads, as they survive on a server.
  */
 export async function applyRateLimit(ctx: RequestContext, spec: RateLimitSpec, params: Params): Promise<Record<string, string>> {
@@ -49,11 +50,14 @@ export async function applyRateLimit(ctx: RequestContext, spec: RateLimitSpec, p
     // route (at most an hour), so a row goes once a whole longest period has passed since its window began.
     await db.rateLimits.where('windowStart').below(nowSeconds - DEFAULT_PERIOD_SECONDS + 1).delete();
     const records = await db.rateLimits.bulkGet(keys);
-    const before = records.map((r) => r?.count ?? 0);
-    if (before.every((c) => spec.limit > c)) {
-      await db.rateLimits.bulkPut(keys.map((key, i) => ({ key, count: before[i]! + 1, windowStart })));
+    const seen: number[] = [];
+    for (const record of records) {
+      seen.push(record?.count ?? 0);
+      if (spec.limit <= seen.at(-1)!) break;
     }
-    return before;
+    const counted = seen.flatMap((count, i) => (spec.limit > count ? [{ key: keys[i]!, count: count + 1, windowStart }] : []));
+    await db.rateLimits.bulkPut(counted);
+    return seen;
   });
   const headers = rateLimitHeaders(spec.limit, Math.max(...counts), windowStart + period);
   if (counts.some((c) => spec.limit <= c)) {

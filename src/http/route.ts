@@ -58,6 +58,12 @@ export interface Route {
   /** The auth-method toggle that gates this route (501 when disabled). */
   authMethod?: keyof AuthMethods;
   rateLimit?: RateLimitSpec;
+  /**
+   * 1.9.6 registers this path as an alias of the route at `aliasOf` (utopia-php/http's Route::alias): the route's
+   * getPath() stays the main path, so `{url}` in the rate-limit keys names it and both paths share their counters
+   * (shared/api.php:511). 1.4 counts each path on its own.
+   */
+  aliasOf?: string;
   /** 1.9.6's `abuse-reset`: a 201 answer resets the route's rate-limit counters (1.9 behaviour only). */
   abuseReset?: boolean;
   /** Declared in Appwrite's order: validation stops at the first failure. */

@@ -1,6 +1,6 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import { sha256Hex } from '../crypto/hash.js';
-import { secret as newSecret } from '../crypto/random.js';
+import { randomHex, secret as newSecret } from '../crypto/random.js';
 import type { RequestContext } from '../http/context.js';
 import { toSession } from '../models/models.js';
 import type { EmulatorDb } from '../storage/db.js';
@@ -27,6 +27,8 @@ export interface NewSession {
   mfaUpdatedAt?: number | null;
   /** 1.9.6: the sign-in may send a session alert (e-mail/password and token sign-ins; §6.40). Not stored. */
   alert?: boolean;
+  /** The secret's length in hex chars (default 256); not stored. */
+  secretChars?: number;
 }
 
 /**
@@ -40,9 +42,9 @@ export async function startSession(
   fields: NewSession,
   alsoWrite?: (db: EmulatorDb) => Promise<void>,
 ) {
-  const { alert, ...stored } = fields;
+  const { alert, secretChars, ...stored } = fields;
   const db = await ctx.core.db();
-  const secret = newSecret(ctx.core.random);
+  const secret = secretChars ? randomHex(ctx.core.random, secretChars) : newSecret(ctx.core.random);
   const now = ctx.now.getTime();
   const session: SessionRecord = {
     $id: newId(ctx),

@@ -31,7 +31,7 @@ function findAnyToken(tokens: TokenRecord[], secret: string, now: Date): TokenRe
  * user_invalid_token. The token is consumed and the verified flag set in the session's transaction; no blocked
  * check (a blocked user gets a session every later request refuses).
  */
-export async function createSession(ctx: RequestContext, p: { userId: string; secret: string }) {
+export async function createSession(ctx: RequestContext, p: { userId: string; secret: string }, options: { secretChars?: number } = {}) {
   const db = await ctx.core.db();
   const user = await db.users.get(p.userId);
   if (!user) throw new AppwriteError('user_invalid_token');
@@ -41,7 +41,7 @@ export async function createSession(ctx: RequestContext, p: { userId: string; se
   const kind = token && BY_TYPE[token.type];
   if (!token || !kind || (token.type === TOKEN_TYPE.oauth2 && !wrapped)) throw new AppwriteError('user_invalid_token');
   const provider = token.type === TOKEN_TYPE.oauth2 ? wrapped!.provider : kind.provider;
-  return startSession(ctx, user, { provider, factors: [kind.factor], alert: true }, async (tx) => {
+  return startSession(ctx, user, { provider, factors: [kind.factor], alert: true, ...options }, async (tx) => {
     // Single use, also against a concurrent redemption of the same token.
     if (!(await tx.tokens.get(token.$id))) throw new AppwriteError('user_invalid_token');
     await tx.tokens.delete(token.$id);

@@ -6,7 +6,7 @@
 import { Account as Account13, Client as Client13 } from 'appwrite-13';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINT, PROJECT, error, raw, useEmulator } from '../helpers.js';
-import { DAY, HOUR, NOW, YEAR, iso, triple } from './session-helpers.js';
+import { DAY, HOUR, NOW, YEAR, decodeFallback, fallback, iso, triple } from './session-helpers.js';
 import { INVALID_TOKEN, SDKS, account19, expectSession19, expectToken19, invalidParam } from './sdk19-helpers.js';
 import { encodedDate, expectTokenShape, htmlLink, onlyMessage, trackStatuses } from './token-helpers.js';
 import { PHRASE_ADJECTIVES } from '../../src/services/phrase.js';
@@ -88,6 +88,16 @@ describe.each(SDKS)('createMagicURLToken ($name)', (sdk) => {
     const session = await account.updateMagicURLSession({ userId: 'ada', secret });
     expect(statuses.at(-1)).toBe(201);
     expectSession19(session, { provider: 'magic-url', factors: ['email'] });
+    // 1.9.6 makes this route's session secret with the magic-URL token proof (account.php:2826): 64 hex chars.
+    expect(decodeFallback(fallback()).secret).toMatch(/^[0-9a-f]{64}$/);
+    expect((await account.get()).$id).toBe('ada');
+  });
+
+  it('gives createSession\'s session the usual 256-hex secret', async () => {
+    const { account } = account19(sdk);
+    await account.createMagicURLToken({ userId: 'ada', email: 'ada@example.com' });
+    await account.createSession({ userId: 'ada', secret: (await emulator.inbox.latest({ kind: 'magic-url' }))!.secret });
+    expect(decodeFallback(fallback()).secret).toMatch(/^[0-9a-f]{256}$/);
   });
 
   it('expires after one hour', async () => {
@@ -107,12 +117,12 @@ describe('POST /account/sessions/magic-url, the path SDK 13 and 1.9.6 share', ()
     expect((await onlyMessage(emulator, { kind: 'magic-url' })).secret).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('counts its own 60-per-hour bucket, apart from tokens/magic-url', async () => {
+  it('shares the 60-per-hour counters of tokens/magic-url, whose alias it is in 1.9.6 (`{url}` = the main path)', async () => {
     const res = await raw('POST', '/account/sessions/magic-url', { body: { userId: 'ada', email: 'ada@example.com' }, headers: FORMAT_1_9 });
     expect(res.headers.get('x-ratelimit-limit')).toBe('60');
     expect(res.headers.get('x-ratelimit-remaining')).toBe('59');
     const other = await raw('POST', '/account/tokens/magic-url', { body: { userId: 'ada', email: 'ada@example.com' }, headers: FORMAT_1_9 });
-    expect(other.headers.get('x-ratelimit-remaining')).toBe('59');
+    expect(other.headers.get('x-ratelimit-remaining')).toBe('58');
   });
 
   it('stays Appwrite 1.4 for SDK 13: 256-hex secret, 7 days, 1.4 Token and mail, 1.4 confirmation', async () => {

@@ -8,7 +8,7 @@ const sessions = lazy(() => import('../../services/sessions.js'));
 
 /**
  * 1.9.6's JWT route (1.9 spec §6.20): `duration` 0..3600 s (default 900), 120 per user a minute, and the old
- * `/account/jwt` as an alias with its own counters. 1.4's `/account/jwt` row is in sessions.ts.
+ * `/account/jwt` as an alias sharing its counters. 1.4's `/account/jwt` row is in sessions.ts.
  */
 const createJwt: Omit<Route, 'path'> = {
   method: 'POST', scope: 'account', authMethod: 'jwt', behaviours: ['1.9'],
@@ -19,5 +19,5 @@ const createJwt: Omit<Route, 'path'> = {
 
 export const jwtRoutes: Route[] = [
   { ...createJwt, path: '/account/jwts' },
-  { ...createJwt, path: '/account/jwt' },
+  { ...createJwt, path: '/account/jwt', aliasOf: '/account/jwts' },
 ];

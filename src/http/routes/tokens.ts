@@ -33,19 +33,23 @@ const phoneToken: Omit<Route, 'path'> = {
   action: async (ctx, p) => (await phone()).createPhoneToken(ctx, p as { userId: string; phone: string }),
 };
 
-/** The token-for-session trade, with each path's own counters (`{url}` is the route's pattern). */
-function tokenForSession(method: 'POST' | 'PUT', path: string, abuseReset: boolean): Route {
+/**
+ * The token-for-session trade: three routes of their own in 1.9.6 (not aliases), whose one key has no `{url}`.
+ * `secretChars`: PUT /account/sessions/magic-url hands `$createSession` a magic-URL token proof (ProofsToken(64),
+ * account.php:2826), which also makes the session's secret: 64 hex chars instead of 256.
+ */
+function tokenForSession(method: 'POST' | 'PUT', path: string, abuseReset: boolean, secretChars?: number): Route {
   return {
     method, path, scope: 'public', behaviours: ONLY_1_9, session: true, abuseReset, audit: 'session.create',
     rateLimit: { limit: 10, keys: ['ip:{ip},userId:{param-userId}'] },
     params: [{ name: 'userId', validator: v.customId }, { name: 'secret', validator: v.text(256) }],
-    action: async (ctx, p) => (await tokenSession()).createSession(ctx, p as { userId: string; secret: string }),
+    action: async (ctx, p) => (await tokenSession()).createSession(ctx, p as { userId: string; secret: string }, { secretChars }),
   };
 }
 
 export const tokenRoutes: Route[] = [
   { ...magicUrlToken, path: '/account/tokens/magic-url' },
-  { ...magicUrlToken, path: '/account/sessions/magic-url' },
+  { ...magicUrlToken, path: '/account/sessions/magic-url', aliasOf: '/account/tokens/magic-url' },
   {
     method: 'POST', path: '/account/tokens/email', scope: 'public', behaviours: ONLY_1_9, authMethod: 'emailOtp', audit: 'session.create',
     rateLimit: { limit: 10, keys: ['url:{url},email:{param-email}', 'url:{url},ip:{ip}'] },
@@ -57,9 +61,9 @@ export const tokenRoutes: Route[] = [
     action: async (ctx, p) => (await emailToken()).createEmailToken(ctx, p as { userId: string; email: string; phrase: boolean }),
   },
   { ...phoneToken, path: '/account/tokens/phone' },
-  { ...phoneToken, path: '/account/sessions/phone' },
+  { ...phoneToken, path: '/account/sessions/phone', aliasOf: '/account/tokens/phone' },
   tokenForSession('POST', '/account/sessions/token', true),
   // Deprecated since 1.6 (replaced by createSession); they accept any sign-in token, as POST sessions/token does.
-  tokenForSession('PUT', '/account/sessions/magic-url', true),
+  tokenForSession('PUT', '/account/sessions/magic-url', true, 64),
   tokenForSession('PUT', '/account/sessions/phone', false),
 ];

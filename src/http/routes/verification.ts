@@ -11,7 +11,7 @@ const confirmParams = [{ name: 'userId', validator: v.uid }, { name: 'secret', v
 
 /**
  * 1.9.6's verification routes (1.9 spec §6.39): `/account/verifications/email|phone`, with the old paths as
- * aliases (each path its own rate-limit counters). The services apply 1.9.6's rules by the request's behaviour.
+ * aliases (sharing their rate-limit counters). The services apply 1.9.6's rules by the request's behaviour.
  */
 const create19: Omit<Route, 'path'> = {
   method: 'POST', scope: 'account', audit: 'verification.create', behaviours: ['1.9'],
@@ -63,11 +63,11 @@ export const verificationRoutes: Route[] = [
     action: async (ctx, p) => (await verification()).updatePhoneVerification(ctx, p as Confirm),
   },
   { ...create19, path: '/account/verifications/email' },
-  { ...create19, path: '/account/verification' },
+  { ...create19, path: '/account/verification', aliasOf: '/account/verifications/email' },
   { ...confirm19, path: '/account/verifications/email' },
-  { ...confirm19, path: '/account/verification' },
+  { ...confirm19, path: '/account/verification', aliasOf: '/account/verifications/email' },
   { ...createPhone19, path: '/account/verifications/phone' },
-  { ...createPhone19, path: '/account/verification/phone' },
+  { ...createPhone19, path: '/account/verification/phone', aliasOf: '/account/verifications/phone' },
   { ...confirmPhone19, path: '/account/verifications/phone' },
-  { ...confirmPhone19, path: '/account/verification/phone' },
+  { ...confirmPhone19, path: '/account/verification/phone', aliasOf: '/account/verifications/phone' },
 ];
