@@ -7,7 +7,7 @@ export interface RequestContext {
   core: EmulatorCore;
   request: Request;
   url: URL;
-  /** The route's path pattern, e.g. `/account/sessions/:sessionId` (rate-limit keys use it). */
+  /** The route's path pattern, e.g. `/account/sessions/:sessionId` (rate-limit keys use it); 1.9.6 aliases give their main path. */
   routePath: string;
   now: Date;
   /** The server this request talks to (http/behaviour.ts): rules that differ read it, nothing reads headers. */
@@ -18,6 +18,8 @@ export interface RequestContext {
   userAgent: string;
   /** The resolved caller, or null for guests. */
   user: UserRecord | null;
+  /** 1.9.6: set when this request refreshed the caller's `accessedAt`, to the user's `$updatedAt` before it. */
+  accessRefreshedFrom?: number;
   /** The request's own session (from the cookie or X-Fallback-Cookies), never set for JWT-only callers. */
   session: SessionRecord | null;
 }

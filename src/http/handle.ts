@@ -113,7 +113,8 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
       const found = await match(request.method, url.pathname.slice(base.length), behaviour, format);
       // 1.4 routes first; 1.9.6 sends an unknown path through its wildcard route, which runs the checks below first.
       if (!found && behaviour === '1.4') throw new AppwriteError('general_route_not_found');
-      if (behaviour === '1.9' && request.method !== 'GET') checkOrigin(core, request, behaviour);
+      // 1.9.6 checks every method (general.php:1013-1024); 1.4 exempted GET (checked further down).
+      if (behaviour === '1.9') checkOrigin(core, request, behaviour);
 
       const raw = { ...(await readParams(request, url)), ...found?.pathParams };
       note.params = raw;
@@ -145,14 +146,15 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
       const { route } = found;
       if (route.scope !== 'public' && !caller.user) throw missingScope(behaviour, route.scope);
       await checkUser(route.mfa);
-      const user = caller.user && await refreshAccessedAt(core, caller.user, now, behaviour);
+      const access = caller.user ? await refreshAccessedAt(core, caller.user, now, behaviour) : null;
 
       const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
       const ctx: RequestContext = {
-        core, request, url, now, routePath: route.path, behaviour, format,
+        core, request, url, now, routePath: (behaviour === '1.9' && route.aliasOf) || route.path, behaviour, format,
         ip: forwarded || core.config.ip,
         userAgent: request.headers.get('user-agent') || core.config.userAgent,
-        user,
+        user: access?.user ?? null,
+        accessRefreshedFrom: access?.refreshedFrom,
         session: caller.session,
       };
       if (route.rateLimit) headers = { ...headers, ...(await (await rateLimits()).applyRateLimit(ctx, route.rateLimit, raw)) };

@@ -8,6 +8,15 @@ import type { Query19 } from '../validation/queries-1-9.js';
 /** Entries per page without a limit query: 1.4's 5000 (APP_LIMIT_COUNT), 1.9.6's 25 (1.9 spec §6.22). */
 const defaultLogLimit = (ctx: RequestContext) => (ctx.behaviour === '1.4' ? 5000 : 25);
 
+/**
+ * When an entry happened. 1.9.6's audits worker stores `date("Y-m-d H:i:s")`, whole seconds
+ * (Workers/Audits.php:106), so its log times read `….000+00:00`; 1.4 keeps the milliseconds.
+ */
+const entryTime = (ctx: RequestContext) => {
+  const ms = ctx.now.getTime();
+  return ctx.behaviour === '1.9' ? ms - (((ms % 1000) + 1000) % 1000) : ms;
+};
+
 /** Writes an audit entry (spec §11): event, a snapshot of the user's name and e-mail, the client's IP and UA. */
 export async function writeAudit(ctx: RequestContext, event: string, user: UserRecord): Promise<void> {
   const db = await ctx.core.db();
@@ -18,7 +27,7 @@ export async function writeAudit(ctx: RequestContext, event: string, user: UserR
     userName: user.name ?? '',
     mode: 'default',
     ip: ctx.ip,
-    time: ctx.now.getTime(),
+    time: entryTime(ctx),
     userAgent: ctx.userAgent,
     resource: `user/${user.$id}`,
   });

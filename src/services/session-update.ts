@@ -2,6 +2,7 @@ import { AppwriteError } from '../errors/appwrite-error.js';
 import { sessionExpiry } from '../http/caller.js';
 import type { RequestContext } from '../http/context.js';
 import { toSession } from '../models/models.js';
+import { asUnsaved } from '../models/unsaved.js';
 import type { SessionRecord } from '../storage/records.js';
 import { findSession } from './sessions.js';
 import { currentUser } from './shared.js';
@@ -34,9 +35,16 @@ export async function updateSession(ctx: RequestContext, sessionId: string) {
     };
   }
   await db.sessions.put(refreshed);
+  const body = toSession(refreshed, { current: false, expire: sessionExpiry(refreshed, ctx.core.config.auth.sessionLength, ctx.behaviour), countryName: '' });
+  if (ctx.behaviour === '1.9') {
+    const set = refreshed.providerAccessTokenExpiry !== session.providerAccessTokenExpiry
+      ? { expire: refreshed.expire, providerAccessTokenExpiry: refreshed.providerAccessTokenExpiry! }
+      : { expire: refreshed.expire };
+    asUnsaved(body, session.$updatedAt ?? session.$createdAt, set);
+  }
   return {
     status: 200,
-    body: toSession(refreshed, { current: false, expire: sessionExpiry(refreshed, ctx.core.config.auth.sessionLength, ctx.behaviour), countryName: '' }),
+    body,
     auditUser: currentUser(ctx),
   };
 }

@@ -3,6 +3,7 @@ import type * as AccountService from '../../services/account.js';
 import { listLogs } from '../../services/logs.js';
 import { currentUser } from '../../services/shared.js';
 import { toAccount } from '../../models/models.js';
+import { asUnsaved } from '../../models/unsaved.js';
 import * as v from '../../validation/validators.js';
 import * as v19 from '../../validation/validators-1-9.js';
 import { lazy } from '../lazy.js';
@@ -36,7 +37,13 @@ const updatePassword: Route = {
 export const accountRoutes: Route[] = [
   {
     method: 'GET', path: '/account', scope: 'account',
-    action: async (ctx) => ({ status: 200, body: toAccount(currentUser(ctx)) }),
+    action: async (ctx) => {
+      const user = currentUser(ctx);
+      const body = toAccount(user);
+      // The request that refreshed accessedAt answers 1.9.6's in-memory user (models/unsaved.ts).
+      if (ctx.accessRefreshedFrom !== undefined) asUnsaved(body, ctx.accessRefreshedFrom, { accessedAt: user.accessedAt });
+      return { status: 200, body };
+    },
   },
   {
     method: 'POST', path: '/account', scope: 'public', authMethod: 'emailPassword', audit: 'user.create',

@@ -1,0 +1,52 @@
+// @vitest-environment node
+// Node's own fetch: happy-dom's drops the forbidden request header Origin, which these checks need.
+/**
+ * 1.9.6's origin check runs for every method (general.php:1013-1024), GET included; 1.4 exempted GET. Driven
+ * through SDK 28 and SDK 26 with `setSession` (Node keeps no session by itself) and an Origin header.
+ */
+import * as sdk13 from 'appwrite-13';
+import * as sdk26 from 'appwrite-26';
+import * as sdk28 from 'appwrite-28';
+import { describe, expect, it } from 'vitest';
+import { ENDPOINT, PROJECT, error, useEmulator } from '../helpers.js';
+import { PASSWORD, triple } from './session-helpers.js';
+
+const { emulator } = useEmulator();
+
+const EVIL = [403, 'general_unknown_origin', 'Invalid Origin. Register your new client (evil.test) as a new Web platform on your project console dashboard'];
+
+/** A signed-in user's session value (the cookie value, as `setSession` takes it). */
+async function sessionValue(): Promise<string> {
+  await emulator.users.create({ userId: 'ada', email: 'ada@example.com', password: PASSWORD });
+  const login = await emulator.handle(new Request(`${ENDPOINT}/account/sessions/email`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-appwrite-project': PROJECT, 'x-appwrite-response-format': '1.9.5' },
+    body: JSON.stringify({ email: 'ada@example.com', password: PASSWORD }),
+  }));
+  return (JSON.parse(login.headers.get('x-fallback-cookies')!) as Record<string, string>)[`a_session_${PROJECT}`]!;
+}
+
+describe.each([['appwrite-26', sdk26], ['appwrite-28', sdk28]] as const)('GET from a foreign Origin (%s)', (_, sdk) => {
+  it('is 403 general_unknown_origin on get, getPrefs, listSessions and getSession', async () => {
+    // Both SDKs' classes differ only in private members: driven through SDK 28's types.
+    const client = new (sdk.Client as typeof sdk28.Client)().setEndpoint(ENDPOINT).setProject(PROJECT).setSession(await sessionValue());
+    const account = new (sdk.Account as unknown as typeof sdk28.Account)(client);
+    expect((await account.get()).$id).toBe('ada');
+    (client as unknown as { headers: Record<string, string> }).headers['Origin'] = 'http://evil.test';
+    expect(triple(await error(() => account.get()))).toEqual(EVIL);
+    expect(triple(await error(() => account.getPrefs()))).toEqual(EVIL);
+    expect(triple(await error(() => account.listSessions()))).toEqual(EVIL);
+    expect(triple(await error(() => account.getSession({ sessionId: 'current' })))).toEqual(EVIL);
+    (client as unknown as { headers: Record<string, string> }).headers['Origin'] = 'http://localhost:5173';
+    expect((await account.get()).$id).toBe('ada');
+  });
+});
+
+describe('SDK 13 keeps Appwrite 1.4', () => {
+  it('answers a GET from a foreign Origin', async () => {
+    const value = await sessionValue();
+    const client = new sdk13.Client().setEndpoint(ENDPOINT).setProject(PROJECT);
+    client.headers['X-Fallback-Cookies'] = JSON.stringify({ [`a_session_${PROJECT}`]: value });
+    client.headers['Origin'] = 'http://evil.test';
+    expect((await new sdk13.Account(client).get()).$id).toBe('ada');
+  });
+});
