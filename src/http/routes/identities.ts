@@ -25,6 +25,7 @@ export const identityRoutes: Route[] = [
     action: async (ctx, p) => ({ status: 200, body: await (await identities()).listIdentities(ctx, (p.queries as string[]).map((await listQueries()).parseQuery)) }),
   },
   {
+    // No audit: '{request.$identityId}' names no param, never resolves (1.9.6 account.php:4831, shared/api.php:912-918; 1.4 alike).
     method: 'DELETE', path: '/account/identities/:identityId', scope: 'account',
     params: [{ name: 'identityId', validator: v.uid }],
     action: async (ctx, p) => (await identities()).deleteIdentity(ctx, p.identityId),

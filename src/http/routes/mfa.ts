@@ -44,7 +44,8 @@ export const mfaRoutes: Route[] = [
   },
   { ...MFA, method: 'GET', path: '/account/mfa/factors', mfa: true, action: (ctx) => listMfaFactors(ctx, currentUser(ctx)) },
   {
-    ...MFA, method: 'POST', path: '/account/mfa/authenticators/:type', audit: 'user.update', params: [type],
+    // No audit: MFAType has no $id (MFA/Authenticators/Create.php:44, shared/api.php:912-918).
+    ...MFA, method: 'POST', path: '/account/mfa/authenticators/:type', params: [type],
     action: (ctx) => createMfaAuthenticator(ctx, currentUser(ctx)),
   },
   {
@@ -58,7 +59,8 @@ export const mfaRoutes: Route[] = [
     action: (ctx) => deleteMfaAuthenticator(ctx, currentUser(ctx)),
   },
   {
-    ...MFA, method: 'POST', path: '/account/mfa/recovery-codes', audit: 'user.update',
+    // No audit: MFARecoveryCodes has no $id (MFA/RecoveryCodes/Create.php:38, shared/api.php:912-918).
+    ...MFA, method: 'POST', path: '/account/mfa/recovery-codes',
     action: (ctx) => createMfaRecoveryCodes(ctx, currentUser(ctx)),
   },
   {
@@ -66,7 +68,8 @@ export const mfaRoutes: Route[] = [
     action: async (ctx) => getMfaRecoveryCodes(currentUser(ctx)),
   },
   {
-    ...MFA, method: 'PATCH', path: '/account/mfa/recovery-codes', audit: 'user.update', before: requireRecentChallenge,
+    // No audit: MFARecoveryCodes has no $id (MFA/RecoveryCodes/Update.php:38, shared/api.php:912-918).
+    ...MFA, method: 'PATCH', path: '/account/mfa/recovery-codes', before: requireRecentChallenge,
     action: (ctx) => updateMfaRecoveryCodes(ctx, currentUser(ctx)),
   },
   // SDK 14 to 21.4 call /challenge, 21.5+ /challenges: both are served, each with its own rate-limit counters.
