@@ -3,6 +3,8 @@ import { createMfaChallenge, updateMfaChallenge } from '../../services/mfa/chall
 import { listMfaFactors, requireRecentChallenge, updateMFA } from '../../services/mfa/factors.js';
 import { createMfaRecoveryCodes, getMfaRecoveryCodes, updateMfaRecoveryCodes } from '../../services/mfa/recovery-codes.js';
 import { currentUser } from '../../services/shared.js';
+import { AppwriteError } from '../../errors/appwrite-error.js';
+import type { RequestContext } from '../context.js';
 import * as v from '../../validation/validators.js';
 import * as v19 from '../../validation/validators-1-9.js';
 import type { Route } from '../route.js';
@@ -21,6 +23,19 @@ export * as mfaTestApi from '../../services/mfa/test-api.js';
  */
 const MFA = { behaviours: ['1.9'], scope: 'account' } as const;
 const type = { name: 'type', validator: v19.whiteListLoose(['totp']) };
+
+/**
+ * The authenticator `type` after the list: utopia's non-strict WhiteList (validators 0.2.6, WhiteList.php:44-48,
+ * 111-113) passes `TOTP` as sent, then the action's `match ($type)` compares strictly with `totp`. Another spelling
+ * is `Unknown type.` on create (MFA/Authenticators/Create.php:98-101) and finds no authenticator on update and delete
+ * (Update.php:99-106, Delete.php:93-100).
+ */
+function knownType(ctx: RequestContext, p: Record<string, unknown>, otherwise: () => AppwriteError) {
+  if (p.type !== 'totp') throw otherwise();
+  return currentUser(ctx);
+}
+const unknownType = () => new AppwriteError('general_argument_invalid', 'Unknown type.');
+const noAuthenticator = () => new AppwriteError('user_authenticator_not_found');
 
 const createChallenge: Omit<Route, 'path'> = {
   ...MFA, method: 'POST', mfa: true, audit: 'challenge.create',
@@ -46,17 +61,17 @@ export const mfaRoutes: Route[] = [
   {
     // No audit: MFAType has no $id (MFA/Authenticators/Create.php:44, shared/api.php:912-918).
     ...MFA, method: 'POST', path: '/account/mfa/authenticators/:type', params: [type],
-    action: (ctx) => createMfaAuthenticator(ctx, currentUser(ctx)),
+    action: (ctx, p) => createMfaAuthenticator(ctx, knownType(ctx, p, unknownType)),
   },
   {
     ...MFA, method: 'PUT', path: '/account/mfa/authenticators/:type', audit: 'user.update',
     params: [type, { name: 'otp', validator: v.text(256) }],
-    action: (ctx, p) => updateMfaAuthenticator(ctx, currentUser(ctx), p.otp),
+    action: (ctx, p) => updateMfaAuthenticator(ctx, knownType(ctx, p, noAuthenticator), p.otp),
   },
   {
     ...MFA, method: 'DELETE', path: '/account/mfa/authenticators/:type', audit: 'user.update', before: requireRecentChallenge,
     params: [type],
-    action: (ctx) => deleteMfaAuthenticator(ctx, currentUser(ctx)),
+    action: (ctx, p) => deleteMfaAuthenticator(ctx, knownType(ctx, p, noAuthenticator)),
   },
   {
     // No audit: MFARecoveryCodes has no $id (MFA/RecoveryCodes/Create.php:38, shared/api.php:912-918).
