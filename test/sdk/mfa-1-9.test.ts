@@ -69,7 +69,8 @@ describe.each(MODERN_SDKS)('TOTP authenticators through %s', (_, sdk) => {
     await addAuthenticator(emulator, account, userId);
     expect(triple(await error(() => account.deleteMFAAuthenticator({ type: TOTP })))).toEqual(CHALLENGE_REQUIRED);
     const passed = await passTotp(emulator, account, userId);
-    expect(passed.mfaUpdatedAt).toBe(iso(NOW));
+    // 1.9.6 answers its in-memory session: mfaUpdatedAt in the database format (MFA/Challenges/Update.php:150-162).
+    expect(passed.mfaUpdatedAt).toBe('2026-01-15 10:00:00.000');
     await account.deleteMFAAuthenticator({ type: TOTP });
     expect(seen.at(-1)).toMatchObject({ status: 204 });
     expect(await account.listMFAFactors()).toMatchObject({ totp: false });
@@ -202,8 +203,11 @@ describe.each(MODERN_SDKS)('createMFAChallenge through %s', (_, sdk) => {
     expect(mail.html).toContain('<strong>test-project</strong>');
     emulator.clock.advance(5 * SECOND);
     const session = await account.updateMFAChallenge({ challengeId: challenge.$id, otp: mail.secret });
-    expectSession19(session, { factors: ['password', 'email'], mfaUpdatedAt: iso(NOW + 5 * SECOND), current: false, countryName: '' });
-    expect(session.$updatedAt).toBe(iso(NOW + 5 * SECOND));
+    // The answer is 1.9.6's in-memory session (MFA/Challenges/Update.php:150-162): mfaUpdatedAt in the database
+    // format, $updatedAt from before; the stored session reads ISO, updated now.
+    expectSession19(session, { factors: ['password', 'email'], mfaUpdatedAt: '2026-01-15 10:00:05.000', current: false, countryName: '' });
+    expect(session.$updatedAt).toBe(iso(NOW));
+    expect(await account.getSession({ sessionId: 'current' })).toMatchObject({ $updatedAt: iso(NOW + 5 * SECOND), mfaUpdatedAt: iso(NOW + 5 * SECOND) });
   });
 
   it('email: 400 user_email_not_verified, and user_email_not_found for a user without e-mail; nothing stored', async () => {
@@ -267,7 +271,7 @@ describe.each(MODERN_SDKS)('updateMFAChallenge through %s', (_, sdk) => {
     const challenge = await account.createMFAChallenge({ factor: factor('totp') });
     emulator.clock.advance(2 * 3600 * SECOND);
     const session = await account.updateMFAChallenge({ challengeId: challenge.$id, otp: await emulator.mfa.totpCode(userId) });
-    expect(session.mfaUpdatedAt).toBe(iso(NOW + 2 * 3600 * SECOND));
+    expect(session.mfaUpdatedAt).toBe('2026-01-15 12:00:00.000');
   });
 
   it('401 for a wrong code, an unknown challenge, another user\'s challenge, and a TOTP challenge without an authenticator', async () => {
