@@ -13,6 +13,9 @@ import { newTarget } from './targets.js';
  * own collection).
  */
 
+/** PHP's truthiness of a string param: "" and "0" are falsy (`if ($identifier)`, `!empty($providerId)`). */
+const phpTruthy = (value: string) => value !== '' && value !== '0';
+
 /** Appwrite names a push target after the device: `<deviceBrand> <deviceModel>` (often a single space). */
 async function deviceName(ctx: RequestContext): Promise<string> {
   const info = await clientInfo(ctx.userAgent);
@@ -42,7 +45,7 @@ export async function createPushTarget(ctx: RequestContext, p: { targetId: strin
   const target = newTarget(ctx, user, 'push', p.identifier, {
     $id: newId(ctx, p.targetId),
     name: await deviceName(ctx),
-    providerId: p.providerId || null,
+    providerId: phpTruthy(p.providerId) ? p.providerId : null, // `!empty($providerId) ? … : null` (account.php:4607)
     ...(ctx.session ? { sessionId: ctx.session.$id } : {}),
   });
   const updated = await db.transaction('rw', db.users, async () => {
@@ -53,7 +56,10 @@ export async function createPushTarget(ctx: RequestContext, p: { targetId: strin
   return { status: 201, body: toTarget(target), auditUser: updated };
 }
 
-/** PUT /account/targets/{targetId}/push: a new identifier un-expires the target; its name follows the device. */
+/**
+ * PUT /account/targets/{targetId}/push: a new identifier un-expires the target; its name follows the device. An
+ * empty or "0" identifier changes neither (`if ($identifier)`, account.php:4673-4677); the route has no other param.
+ */
 export async function updatePushTarget(ctx: RequestContext, p: { targetId: string; identifier: string }) {
   const user = currentUser(ctx);
   const db = await ctx.core.db();
@@ -62,7 +68,7 @@ export async function updatePushTarget(ctx: RequestContext, p: { targetId: strin
   const updated = await db.transaction('rw', db.users, async () => {
     const stored = await db.users.get(user.$id);
     const target = ownTarget(stored ?? user, p.targetId);
-    changed = { ...target, name, $updatedAt: ctx.now.getTime(), ...(p.identifier ? { identifier: p.identifier, expired: false } : {}) };
+    changed = { ...target, name, $updatedAt: ctx.now.getTime(), ...(phpTruthy(p.identifier) ? { identifier: p.identifier, expired: false } : {}) };
     return saveTargets(db, user.$id, (targets) => targets.map((t) => (t.$id === target.$id ? changed! : t)));
   });
   return { status: 200, body: toTarget(changed!), auditUser: updated };
