@@ -3,7 +3,7 @@ import type { RequestContext } from '../http/context.js';
 import { toIdentity } from '../models/models.js';
 import { applyQueries } from '../validation/query-filter.js';
 import type { Query } from '../validation/queries.js';
-import type { Query19 } from '../validation/queries-1-9.js';
+import { CURSORS_19, ORDERS_19, type Query19 } from '../validation/queries-1-9.js';
 import { applyQueries19 } from '../validation/query-filter-1-9.js';
 import type { IdentityRecord } from '../storage/records.js';
 import { currentUser } from './shared.js';
@@ -22,23 +22,40 @@ export async function listIdentities(ctx: RequestContext, queries: Query[]) {
 
 const IDENTITY_DATES = new Set(['$createdAt', '$updatedAt', 'providerAccessTokenExpiry']);
 
+/** A filter query (not an order, a cursor, a limit or an offset). */
+const isFilter = (q: Query19) => !ORDERS_19.includes(q.method) && !CURSORS_19.includes(q.method) && q.method !== 'limit' && q.method !== 'offset';
+
 /**
  * GET /account/identities in 1.9.6 (1.9 spec §6.37): JSON queries over the caller's identities, default limit 25,
  * `total` the count of the filtered ones (at most 5000), or 0 when the caller asks for none.
+ *
+ * The cursor is any identity, another user's included, and whatever the filters say: 1.9.6 reads it with
+ * getDocument (account.php:4801-4806), and every identity is created read(any) (account.php:1787-1792). The page
+ * is then the caller's filtered identities after (or before) that document in the query's order, ties and the
+ * default order by `$sequence`: creation order across all users, as the table's auto-increment.
  */
 export async function listIdentities19(ctx: RequestContext, queries: Query19[], includeTotal: boolean) {
   const user = currentUser(ctx);
-  const records = await (await ctx.core.db()).identities.where('userId').equals(user.$id).sortBy('$createdAt');
-  const sequence = new Map(records.map((r, i) => [r.$id, i + 1]));
-  const result = applyQueries19(records, queries, 25, {
+  const all = (await (await ctx.core.db()).identities.toArray()).sort((a, b) => a.$createdAt - b.$createdAt);
+  const sequence = new Map(all.map((r, i) => [r.$id, i + 1]));
+  const columns = {
     dates: IDENTITY_DATES,
-    valueOf: (row: IdentityRecord, attribute) => {
+    valueOf: (row: IdentityRecord, attribute: string) => {
       if (attribute === '$sequence') return sequence.get(row.$id) ?? null;
       const value = (row as unknown as Record<string, unknown>)[attribute];
       return typeof value === 'string' || typeof value === 'number' ? value : null;
     },
-  }, (id) => `Identity '${id}' for the 'cursor' value not found.`);
-  return { total: includeTotal ? Math.min(result.total, 5000) : 0, identities: result.rows.map(toIdentity) };
+  };
+  const notFound = (id: string) => `Identity '${id}' for the 'cursor' value not found.`;
+  const filtered = applyQueries19(all.filter((r) => r.userId === user.$id), queries.filter(isFilter), Infinity, columns, notFound);
+  const cursor = queries.find((q) => CURSORS_19.includes(q.method));
+  const cursorRow = cursor && all.find((r) => r.$id === cursor.values[0]);
+  if (cursor && !cursorRow) throw new AppwriteError('general_cursor_not_found', notFound(String(cursor.values[0])));
+  // The cursor row takes its place among the rows to page, and is never on the page itself.
+  const listed = new Set(filtered.rows);
+  const rows = all.filter((r) => listed.has(r) || r === cursorRow);
+  const page = applyQueries19(rows, queries.filter((q) => !isFilter(q)), 25, columns, notFound);
+  return { total: includeTotal ? Math.min(filtered.total, 5000) : 0, identities: page.rows.map(toIdentity) };
 }
 
 /**
