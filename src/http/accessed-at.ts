@@ -9,7 +9,7 @@ const ACCESS_REFRESH_MS = 24 * 3600 * 1000;
  * 1.9.6 refreshes the caller's `accessedAt` when it is older than 24 hours, in its auth hook (1.9 spec §2 step
  * 5), so before rate limits and params: a failing request refreshes it too. Appwrite writes it with
  * updateDocument, which moves `$updatedAt` as well. 1.4 never updates it. Returns the caller as stored now, and
- * when it refreshed, the `$updatedAt` from before (GET /account answers 1.9.6's in-memory copy: models/unsaved.ts).
+ * when it refreshed, the `$updatedAt` from before (GET /account answers 1.9.6's in-memory copy: asUnsaved in models/models.ts).
  */
 export async function refreshAccessedAt(
   core: EmulatorCore, user: UserRecord, now: Date, behaviour: Behaviour,

@@ -2,8 +2,7 @@ import { AppwriteError } from '../errors/appwrite-error.js';
 import type { EmulatorCore } from '../core.js';
 import type { Behaviour } from './behaviour.js';
 import type { Params, Route } from './route.js';
-import { in19 } from '../validation/validators-1-9.js';
-import type { Validator } from '../validation/validators.js';
+import { in19, type Validator } from '../validation/validators.js';
 
 /**
  * Adds one query/form pair the way PHP parses them: `name`, `name[]` and `name[0]` build lists, `name[key]` an

@@ -1,8 +1,7 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 import { sessionExpiry } from '../http/caller.js';
 import type { RequestContext } from '../http/context.js';
-import { toSession } from '../models/models.js';
-import { asUnsaved } from '../models/unsaved.js';
+import { asUnsaved, toSession } from '../models/models.js';
 import type { SessionRecord } from '../storage/records.js';
 import { findSession } from './sessions.js';
 import { currentUser } from './shared.js';

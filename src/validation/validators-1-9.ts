@@ -1,7 +1,6 @@
 import type { EmulatorCore } from '../core.js';
 import { isAllowedHost } from '../http/allowed-hosts.js';
 import { lazy } from '../http/lazy.js';
-import * as v14 from './validators.js';
 import type { Validator } from './validators.js';
 
 /**
@@ -16,19 +15,6 @@ export const password: Validator = {
   description: 'Password must be between 8 and 256 characters long.',
   isValid: (v) => typeof v === 'string' && utf8Length(v) >= 8 && utf8Length(v) <= 256,
 };
-
-/**
- * CustomId and UID extend utopia-php/database 6.0.0's Key, which refuses the empty string (Key.php:48); 1.4's Key
- * let it through (and `userId: ''` made a random id).
- */
-export const customId: Validator = { ...v14.customId, isValid: (v) => v !== '' && v14.customId.isValid(v) };
-export const uid: Validator = { ...v14.uid, isValid: (v) => v !== '' && v14.uid.isValid(v) };
-
-/**
- * 1.4 validators whose 1.9.6 rule differs on every route that uses them: params.ts validates 1.9.6 requests with
- * these instead, so the route tables name one validator per param.
- */
-export const in19 = new Map<Validator, Validator>([[v14.customId, customId], [v14.uid, uid]]);
 
 /**
  * The new-password validator of this emulator's options (password-strength.ts), loaded with the first new

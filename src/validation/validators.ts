@@ -25,6 +25,16 @@ export const uid: Validator = {
   isValid: isKey,
 };
 
+/**
+ * 1.9.6's CustomId and UID extend utopia-php/database 6.0.0's Key, which refuses the empty string (Key.php:48).
+ * params.ts validates 1.9.6 requests with these in place of the two above, so a route names one validator per param.
+ * They live here, not in validators-1-9.ts: importing that from the start code split the start bundle.
+ */
+export const in19 = new Map<Validator, Validator>([
+  [customId, { ...customId, isValid: (v) => v !== '' && customId.isValid(v) }],
+  [uid, { ...uid, isValid: (v) => v !== '' && uid.isValid(v) }],
+]);
+
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
 /**

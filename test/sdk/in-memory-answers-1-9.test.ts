@@ -1,6 +1,6 @@
 /**
  * Requests that 1.9.6 answers with the document it changed in memory rather than the stored one
- * (src/models/unsaved.ts): the dates it set are in the database format (`2026-01-15 10:01:00.000`, no `T`, no
+ * (asUnsaved in src/models/models.ts): the dates it set are in the database format (`2026-01-15 10:01:00.000`, no `T`, no
  * offset) and `$updatedAt` is the one from before; the next read is ISO again. Through SDK 26 and 28.
  */
 import { describe, expect, it } from 'vitest';

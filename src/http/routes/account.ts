@@ -2,8 +2,7 @@ import type { EmulatorCore } from '../../core.js';
 import type * as AccountService from '../../services/account.js';
 import { listLogs } from '../../services/logs.js';
 import { currentUser } from '../../services/shared.js';
-import { toAccount } from '../../models/models.js';
-import { asUnsaved } from '../../models/unsaved.js';
+import { asUnsaved, toAccount } from '../../models/models.js';
 import * as v from '../../validation/validators.js';
 import * as v19 from '../../validation/validators-1-9.js';
 import { lazy } from '../lazy.js';
@@ -40,7 +39,7 @@ export const accountRoutes: Route[] = [
     action: async (ctx) => {
       const user = currentUser(ctx);
       const body = toAccount(user);
-      // The request that refreshed accessedAt answers 1.9.6's in-memory user (models/unsaved.ts).
+      // The request that refreshed accessedAt answers 1.9.6's in-memory user (asUnsaved in models/models.ts).
       if (ctx.accessRefreshedFrom !== undefined) asUnsaved(body, ctx.accessRefreshedFrom, { accessedAt: user.accessedAt });
       return { status: 200, body };
     },

@@ -5,8 +5,8 @@ import { totpMatches } from '../../crypto/totp.js';
 import { sessionExpiry } from '../../http/caller.js';
 import type { RequestContext } from '../../http/context.js';
 import { renderEmail19 } from '../../inbox/templates-1-9.js';
-import { formatDate, formatDbDate } from '../../clock.js';
-import { toSession } from '../../models/models.js';
+import { formatDate } from '../../clock.js';
+import { asUnsaved, toSession } from '../../models/models.js';
 import type { ChallengeRecord, InboxRecord, SessionRecord, UserRecord } from '../../storage/records.js';
 import { assertSms, assertSmtp } from '../delivery.js';
 import { agentVars } from '../emails.js';
@@ -73,7 +73,7 @@ export async function createMfaChallenge(ctx: RequestContext, user: UserRecord, 
  * of the user's codes, which is used up), deletes the challenge, adds the factor to the current session and sets
  * its `mfaUpdatedAt`. Any failure, an unknown or another user's challenge included, is 401 user_invalid_token.
  * Expiry is not checked, as in 1.9.6. Answers the session as Appwrite does here: `current: false`, no country name,
- * and the in-memory values of {@link answeredSession}.
+ * and the in-memory values 1.9.6 answers (asUnsaved).
  * @note Without a current session (JWT only) Appwrite fails with a 500 after using the challenge; we answer 404
  * user_session_not_found and keep it. Completing a TOTP challenge of a user without an authenticator is a 500
  * there too (a null authenticator); 401 here.
@@ -99,23 +99,12 @@ export async function updateMfaChallenge(ctx: RequestContext, user: UserRecord, 
     }
     if (!ok) throw new AppwriteError('user_invalid_token');
     await db.challenges.delete(challenge.$id);
-    // `before`: the session as this request loaded it, which is what 1.9.6 answers (see answeredSession).
+    // `before`: the session as this request loaded it, which is what 1.9.6 answers (below).
     return { before: ctx.session, session: await addSessionFactors(db, ctx.session, [challenge.type], now, { mfaUpdatedAt: now }) };
   });
   const model = toSession(session, { current: false, expire: sessionExpiry(session, ctx.core.config.auth.sessionLength, ctx.behaviour), countryName: '' });
-  return { status: 200, body: answeredSession(model, before, now), auditUser: user };
+  // 1.9.6 answers the session it loaded for the request, after setAttribute('factors', …) and
+  // setAttribute('mfaUpdatedAt', DateTime::now()) on it (MFA/Challenges/Update.php:146-162; asUnsaved).
+  return { status: 200, body: asUnsaved(model, before.$updatedAt ?? before.$createdAt, { mfaUpdatedAt: now }), auditUser: user };
 }
 
-/**
- * The one place where this answer differs from the stored session. 1.9.6 answers the session document it loaded
- * at the start of the request, after `setAttribute('factors', …)` and `setAttribute('mfaUpdatedAt', DateTime::now())`
- * on it (MFA/Challenges/Update.php:146-162); the updated document `updateDocument()` returns is dropped. So this
- * response carries `mfaUpdatedAt` in the database format (`2026-12-04 03:25:27.058`, never decoded to ISO) and the
- * `$updatedAt` from before this update. The stored session (and every later read) has both in ISO, `$updatedAt` now.
- */
-function answeredSession(model: ReturnType<typeof toSession>, before: SessionRecord, now: number): ReturnType<typeof toSession> {
-  // Set in place: the model keeps its key order and its (non-enumerable) model tag.
-  model.$updatedAt = formatDate(before.$updatedAt ?? before.$createdAt);
-  model.mfaUpdatedAt = formatDbDate(now);
-  return model;
-}
