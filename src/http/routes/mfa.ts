@@ -87,9 +87,10 @@ export const mfaRoutes: Route[] = [
     ...MFA, method: 'PATCH', path: '/account/mfa/recovery-codes', before: requireRecentChallenge,
     action: (ctx) => updateMfaRecoveryCodes(ctx, currentUser(ctx)),
   },
-  // SDK 14 to 21.4 call /challenge, 21.5+ /challenges: both are served, each with its own rate-limit counters.
+  // SDK 14 to 21.4 call /challenge, 21.5+ /challenges: 1.9.6 registers the old path as an alias (httpAlias,
+  // MFA/Challenges/Create.php:53, Update.php:36), so both share their rate-limit counters.
   { ...createChallenge, path: '/account/mfa/challenges' },
-  { ...createChallenge, path: '/account/mfa/challenge' },
+  { ...createChallenge, path: '/account/mfa/challenge', aliasOf: '/account/mfa/challenges' },
   { ...updateChallenge, path: '/account/mfa/challenges' },
-  { ...updateChallenge, path: '/account/mfa/challenge' },
+  { ...updateChallenge, path: '/account/mfa/challenge', aliasOf: '/account/mfa/challenges' },
 ];
