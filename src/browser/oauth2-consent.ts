@@ -195,7 +195,7 @@ const REFUSED_EXPLANATIONS: Record<FollowLinkOptions['source'], string> = {
  * never as a link or HTML, and why it was not opened. With `backTo` it replaces the page (as an error page would)
  * and links back to the app; without it, it closes with its button or Escape.
  */
-export function showRefusedLink(url: string, options: Pick<FollowLinkOptions, 'source' | 'backTo'>): void {
+export function showRefusedLink(url: string, options: Pick<FollowLinkOptions, 'source' | 'backTo'>, message = REFUSED_LINK_MESSAGE): void {
   const { host, root } = mount(REFUSED_TAG);
   const close = () => host.remove();
   const action = options.backTo === undefined
@@ -205,7 +205,7 @@ export function showRefusedLink(url: string, options: Pick<FollowLinkOptions, 's
     h('header', {},
       h('span', { class: 'tag' }, 'appwrite-emulator · offline'),
       h('h1', { id: 'title' }, 'Link not followed'),
-      h('p', { id: 'desc' }, REFUSED_LINK_MESSAGE),
+      h('p', { id: 'desc' }, message),
       h('p', { class: 'muted' }, REFUSED_EXPLANATIONS[options.source])),
     h('section', {}, h('h2', {}, 'The link'), h('code', { 'data-refused-url': '' }, url)),
     h('footer', {}, h('span', { class: 'muted' }, 'Nothing was opened and no script ran.'), action));

@@ -10,6 +10,7 @@ import type { Emulator } from '../emulator.js';
 import { showConsent, showOAuth2Error } from './oauth2-consent.js';
 import { decideOAuth2Consent, startOAuth2Flow, type FlowClient, type FlowStep } from './oauth2-flow.js';
 import { takeOAuth2Handoff } from './oauth2-handoff.js';
+import { isAllowedHost } from '../http/allowed-hosts.js';
 import { followLink } from './safe-navigation.js';
 
 /** The hash marker the service worker puts on the app URL when it answers an OAuth2 navigation. */
@@ -89,6 +90,7 @@ export async function resumeOAuth2(emulator: Emulator): Promise<boolean> {
   }
   // Stored even when the URL is refused below: Appwrite's redirect response sets the session cookie either way.
   if (step.cookieFallback) localStorage.setItem(COOKIE_FALLBACK, step.cookieFallback);
-  if (!followLink(step.url, { replace: true, source: 'oauth2', backTo: appUrl })) return new Promise<boolean>(() => undefined);
+  const host = (hostname: string) => isAllowedHost(emulator, hostname.toLowerCase());
+  if (!followLink(step.url, { replace: true, source: 'oauth2', backTo: appUrl, host })) return new Promise<boolean>(() => undefined);
   return true;
 }

@@ -16,6 +16,9 @@ export type LinkSource = 'oauth2' | 'inbox';
 /** The first sentence of the notice shown instead of following a refused link. */
 export const REFUSED_LINK_MESSAGE = 'The emulator refused to open this link: only http: and https: URLs are followed.';
 
+/** The same for a web URL whose host, as the browser reads it, is not one the app may land on. */
+export const OFF_HOST_LINK_MESSAGE = 'The emulator refused to open this link: the browser reads its host as one that is not the project\'s.';
+
 /**
  * The URL to navigate to when `url` is an absolute `http:` or `https:` URL, read by the browser's own URL parser
  * (so case, surrounding spaces and tabs or newlines inside the scheme count exactly as a navigation would count
@@ -40,21 +43,30 @@ export interface FollowLinkOptions {
   source: LinkSource;
   /** The notice offers a "Back to the app" link to this same-origin URL instead of a Close button. */
   backTo?: string;
+  /**
+   * The hosts the link may lead to, as the browser's parser reads its host. Appwrite 1.9.6's redirect check reads
+   * the host as PHP's parse_url() does, and the two disagree: `https://evil.example\@localhost/` passes its check as
+   * localhost, and a browser goes to evil.example. The server only sends such a URL in a Location header; the
+   * emulator navigates itself, so it checks again the way the navigation will read it.
+   */
+  host?: (hostname: string) => boolean;
 }
 
 /**
- * Navigates to `url` if it is a web URL (see webUrl) and returns true. Otherwise it does not navigate: it shows the
+ * Navigates to `url` if it is a web URL (see webUrl) on an allowed host (`options.host`) and returns true. Otherwise it does not navigate: it shows the
  * URL, as text, with an explanation over the page, and returns false.
  */
 export function followLink(url: string, options: FollowLinkOptions): boolean {
   const target = webUrl(url);
-  if (target !== null) {
+  const offHost = target !== null && options.host !== undefined && !options.host(new URL(target).hostname);
+  if (target !== null && !offHost) {
     if (options.replace) location.replace(target);
     else location.assign(target);
     return true;
   }
-  console.warn(`[appwrite-emulator] ${REFUSED_LINK_MESSAGE} Not followed: ${JSON.stringify(url)}`);
+  const message = offHost ? OFF_HOST_LINK_MESSAGE : REFUSED_LINK_MESSAGE;
+  console.warn(`[appwrite-emulator] ${message} Not followed: ${JSON.stringify(url)}`);
   // The notice shares the overlays' code, which loads only when one is shown.
-  void import('./oauth2-consent.js').then(({ showRefusedLink }) => showRefusedLink(String(url), options));
+  void import('./oauth2-consent.js').then(({ showRefusedLink }) => showRefusedLink(String(url), options, message));
   return false;
 }

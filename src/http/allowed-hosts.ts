@@ -7,12 +7,14 @@ import type { EmulatorCore } from '../core.js';
  * (about +1 kB gzipped, decisions/003).
  */
 
+type HostConfig = Pick<EmulatorCore['config'], 'endpointUrl' | 'platforms'>;
+
 /** Hosts a request may come from or redirect to: localhost, the endpoint's host and the configured platforms. */
-export function allowedHosts(core: EmulatorCore): string[] {
+export function allowedHosts(core: { config: HostConfig }): string[] {
   return [...new Set(['localhost', core.config.endpointUrl.hostname, ...core.config.platforms])];
 }
 
 /** Whether a request may come from `host`: an allowed host, or a sub-domain of a `*.example.com` platform. */
-export function isAllowedHost(core: EmulatorCore, host: string): boolean {
+export function isAllowedHost(core: { config: HostConfig }, host: string): boolean {
   return allowedHosts(core).some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1))));
 }

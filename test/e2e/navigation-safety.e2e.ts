@@ -19,6 +19,7 @@ import { launchChromium, screenshot } from './harness.js';
 const SDK = fileURLToPath(new URL('../../node_modules/appwrite-13/dist/iife/sdk.js', import.meta.url));
 const MARKER = 'appwrite-emulator-oauth2';
 const REFUSED = 'The emulator refused to open this link: only http: and https: URLs are followed.';
+const OFF_HOST = 'The emulator refused to open this link: the browser reads its host as one that is not the project\'s.';
 
 /**
  * A URL the server accepts (hostname `localhost`) that, if a page navigated to it, would run script: it records
@@ -89,11 +90,11 @@ async function createOAuth2Session(page: Page, success: string, failure: string)
 const consent = (page: Page) => page.locator('appwrite-emulator-oauth2-consent [role=dialog]');
 const refusal = (page: Page) => page.locator('appwrite-emulator-refused-link [role=alertdialog]');
 
-async function expectRefused(page: Page, url: (shown: string) => void): Promise<void> {
+async function expectRefused(page: Page, url: (shown: string) => void, message = REFUSED): Promise<void> {
   const notice = refusal(page);
   await notice.waitFor();
   expect(await notice.locator('h1').textContent()).toBe('Link not followed');
-  expect(await notice.locator('#desc').textContent()).toBe(REFUSED);
+  expect(await notice.locator('#desc').textContent()).toBe(message);
   const shown = (await notice.locator('[data-refused-url]').textContent())!;
   url(shown);
   // As text: no element, and no link to it anywhere in the notice.
@@ -210,6 +211,22 @@ describe('the page refuses non-web URLs and forged OAuth2 hand-offs', () => {
     await consent(page).getByLabel('E-mail').fill(uniqueEmail('callback'));
     await consent(page).getByRole('button', { name: 'Continue with this account' }).click();
     await expectRefused(page, (shown) => expect(shown.startsWith(callback)).toBe(true));
+    expect(page.url()).toBe(demo.url);
+    await noScriptRan(watched);
+  });
+
+  it('1.9.6: a success URL PHP reads as the demo\'s host but the browser as another (`https://evil.example\\@host/`) is not followed', async () => {
+    const watched = await newPage();
+    const { page } = watched;
+    await openDemo(page, demo.url);
+    // Redirect.php reads the host with parse_url(): everything up to the last `@` is user info, so the host is the
+    // demo's and the server accepts it. A browser treats `\` as `/`, and would go to evil.example.
+    const success = `https://evil.example\\@${new URL(demo.url).host}/landing`;
+    await createOAuth2Session(page, success, `${demo.url}?oauth=failed`);
+    await consent(page).getByLabel('E-mail').fill(uniqueEmail('offhost'));
+    await consent(page).getByRole('button', { name: 'Continue with this account' }).click();
+    // Shown as the browser reads it, where it would have gone.
+    await expectRefused(page, (shown) => expect(shown).toBe(`https://evil.example/@${new URL(demo.url).host}/landing`), OFF_HOST);
     expect(page.url()).toBe(demo.url);
     await noScriptRan(watched);
   });

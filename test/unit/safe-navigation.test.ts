@@ -1,7 +1,7 @@
 // The URL-safety check the page applies before it navigates by itself (the end of an OAuth2 flow, the inbox
 // panel's "Open link"): absolute http(s) URLs only, read by the URL parser as a navigation would read them.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { followLink, REFUSED_LINK_MESSAGE, webUrl } from '../../src/browser/safe-navigation.js';
+import { followLink, OFF_HOST_LINK_MESSAGE, REFUSED_LINK_MESSAGE, webUrl } from '../../src/browser/safe-navigation.js';
 
 describe('webUrl', () => {
   it('allows absolute http: and https: URLs and returns the parsed href', () => {
@@ -95,5 +95,21 @@ describe('followLink', () => {
     expect(root.querySelector('a')).toBeNull(); // and never a link to it
     (root.querySelector('button') as HTMLButtonElement).click();
     expect(document.querySelector('appwrite-emulator-refused-link')).toBeNull();
+  });
+
+  it('with `host`, refuses a web URL whose host as the browser reads it is not allowed (PHP read another)', async () => {
+    const assign = vi.spyOn(location, 'assign').mockImplementation(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const host = (name: string) => name === 'localhost';
+    expect(followLink('http://localhost/ok', { source: 'oauth2', host })).toBe(true);
+    // parse_url() says localhost (user info up to the last @); the browser's parser says evil.example.
+    const url = 'https://evil.example\\@localhost/landing';
+    expect(new URL(url).hostname).toBe('evil.example');
+    expect(followLink(url, { source: 'oauth2', host })).toBe(false);
+    expect(assign.mock.calls).toEqual([['http://localhost/ok']]);
+    await vi.waitFor(() => expect(document.querySelector('appwrite-emulator-refused-link')).not.toBeNull());
+    const root = document.querySelector('appwrite-emulator-refused-link')!.shadowRoot!;
+    expect(root.querySelector('#desc')!.textContent).toBe(OFF_HOST_LINK_MESSAGE);
+    expect(root.querySelector('[data-refused-url]')!.textContent).toBe(url);
   });
 });
