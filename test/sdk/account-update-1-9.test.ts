@@ -158,6 +158,18 @@ describe('account.deleteIdentity (1.9.6)', () => {
     expect(await fail(() => account26.deleteIdentity('nothing'))).toMatchObject({ status: 404, type: 'user_identity_not_found' });
     expect(await db.identities.get('theirs')).toBeDefined();
   });
+
+  it('deletes the caller\'s identity and, as 1.9.6, writes no log entry (its label `{request.$identityId}` never resolves)', async () => {
+    const db = await emulator.db();
+    const account26 = new Account26(new Client26().setEndpoint(ENDPOINT).setProject(PROJECT));
+    const { $id: userId } = await account26.get();
+    await db.identities.add({ $id: 'mine', $createdAt: 0, $updatedAt: 0, userId, provider: 'github', providerUid: '7',
+      providerEmail: '', providerAccessToken: '', providerRefreshToken: '', providerAccessTokenExpiry: null });
+    const before = (await account26.listLogs()).logs.map((l) => l.event);
+    await account26.deleteIdentity('mine');
+    expect(await db.identities.get('mine')).toBeUndefined();
+    expect((await account26.listLogs()).logs.map((l) => l.event)).toEqual(before);
+  });
 });
 
 describe('accessedAt (1.9.6)', () => {
