@@ -241,7 +241,7 @@ export function createEmulator(options: CreateEmulatorOptions): Emulator {
       const allowed = (host: string) => isAllowedHost(core, host);
       if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: preflightHeaders(request, allowed, behaviour) });
       const { otherServiceError } = await import('./http/other-services.js');
-      const body = otherServiceError(request, base, warned, behaviour, behaviour === '1.4' ? APPWRITE_VERSION : SERVER_VERSION_1_9);
+      const body = otherServiceError(request, base, warned, behaviour === '1.4' ? APPWRITE_VERSION : SERVER_VERSION_1_9);
       return json(501, body, baseHeaders(request, allowed, behaviour));
     }));
   }

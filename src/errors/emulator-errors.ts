@@ -15,10 +15,9 @@ export const EMULATOR_ERRORS = {
 
 export type EmulatorErrorType = keyof typeof EMULATOR_ERRORS;
 
-/** The body Appwrite sends for an error, in the key order and with the version of the request's server. */
-export function emulatorErrorBody(type: EmulatorErrorType, message: string, behaviour: '1.4' | '1.9', version: string) {
-  const code = EMULATOR_ERRORS[type];
-  return behaviour === '1.4' ? { message, code, type, version } : { message, code, version, type };
+/** The body Appwrite sends for an error (key order: the Error model's, respond.ts), with the request's server version. */
+export function emulatorErrorBody(type: EmulatorErrorType, message: string, version: string) {
+  return { message, code: EMULATOR_ERRORS[type], type, version };
 }
 
 /** Appwrite's REST services by their first path segment, as the SDKs name them. */

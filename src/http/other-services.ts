@@ -8,7 +8,7 @@
 import { emulatorErrorBody, notEmulatedMessage, serviceName } from '../errors/emulator-errors.js';
 
 /** The error body for another service's request (the emulator's handler adds Appwrite's headers), warning once. */
-export function otherServiceError(request: Request, base: string, warned: Set<string>, behaviour: '1.4' | '1.9', version: string) {
+export function otherServiceError(request: Request, base: string, warned: Set<string>, version: string) {
   const url = new URL(request.url);
   const service = serviceName(url.pathname.slice(base.length));
   const message = notEmulatedMessage(service, request.method, url.pathname);
@@ -16,5 +16,5 @@ export function otherServiceError(request: Request, base: string, warned: Set<st
     warned.add(service);
     console.warn(`[appwrite-emulator] ${message}`);
   }
-  return emulatorErrorBody('emulator_service_not_emulated', message, behaviour, version);
+  return emulatorErrorBody('emulator_service_not_emulated', message, version);
 }

@@ -85,12 +85,14 @@ export function baseHeaders(request: Request, isAllowedHost: (host: string) => b
 /**
  * An OPTIONS preflight. 1.4 also allows X-Fallback-Cookies and echoes the Origin unconditionally; 1.9.6 allows the
  * Origin's host for preflights, so it echoes the Origin (lower-cased) too. A preflight carries no format header,
- * so under the `auto` behaviour it gets 1.9.6's answer, whichever SDK sends the request that follows.
+ * so under the `auto` behaviour it gets 1.9.6's answer, whichever SDK sends the request that follows. 1.9.6's
+ * options handler adds only the CORS headers and `Server` (general.php:1166-1172): utopia runs no init hook for
+ * OPTIONS, so there is no `X-Content-Type-Options` or `Strict-Transport-Security`.
  */
 export function preflightHeaders(request: Request, isAllowedHost: (host: string) => boolean, behaviour: Behaviour = '1.4'): Record<string, string> {
   if (behaviour === '1.9') {
     const origin = request.headers.get('origin');
-    return baseHeaders(request, (host) => isAllowedHost(host) || isOriginHost(origin, host), behaviour);
+    return { Server: 'Appwrite', ...corsHeaders(request, new URL(request.url), (host) => isAllowedHost(host) || isOriginHost(origin, host), behaviour) };
   }
   return {
     ...baseHeaders(request, isAllowedHost, behaviour),
@@ -125,9 +127,10 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 /**
- * The one place errors become HTTP: Appwrite's body and no-cache headers. 1.4 sends `{message, code, type,
- * version}`; 1.9.6 `{message, code, version, type}` with its own version (spec 1.9 §3.1). Error bodies are never
- * filtered by format.
+ * The one place errors become HTTP: Appwrite's body and no-cache headers, `{message, code, type, version}` with the
+ * request's server version. 1.9.6 builds `[message, code, version, type]` (general.php:1469-1483) but outputs it
+ * through the Error model, whose rules give the order (Model/Error.php, Response::output), so the keys come out as
+ * 1.4's did; spec 1.9 §3.1 has version before type. Error bodies are never filtered by format.
  */
 export function errorResponse(error: unknown, headers: Record<string, string>, behaviour: Behaviour): Response {
   let appwriteError: AppwriteError;
@@ -142,8 +145,6 @@ export function errorResponse(error: unknown, headers: Record<string, string>, b
   const status = toHttpStatus(resolved.code, behaviour);
   const message = status === 500 ? 'Server Error' : resolved.message;
   const extra = (appwriteError as AppwriteError & { headers?: Record<string, string> }).headers ?? {};
-  const body = behaviour === '1.4'
-    ? { message, code: status, type: appwriteError.type, version: APPWRITE_VERSION }
-    : { message, code: status, version: SERVER_VERSION_1_9, type: appwriteError.type };
+  const body = { message, code: status, type: appwriteError.type, version: behaviour === '1.4' ? APPWRITE_VERSION : SERVER_VERSION_1_9 };
   return json(status, body, { ...headers, ...extra, 'Cache-Control': 'no-cache, no-store, must-revalidate', Expires: '0', Pragma: 'no-cache' });
 }

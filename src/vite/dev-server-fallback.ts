@@ -29,7 +29,7 @@ export function answerNotIntercepted(req: IncomingMessage & { originalUrl?: stri
   const message = notInterceptedMessage(req.method ?? 'GET', path, endpointPath);
   const format = String(req.headers['x-appwrite-response-format'] ?? '').trim();
   const old = format !== '' && compareVersions(format, '1.5.0') < 0; // SDK 13
-  const body = emulatorErrorBody('emulator_not_intercepting', message, old ? '1.4' : '1.9', old ? APPWRITE_VERSION : SERVER_VERSION_1_9);
+  const body = emulatorErrorBody('emulator_not_intercepting', message, old ? APPWRITE_VERSION : SERVER_VERSION_1_9);
   res.statusCode = 503;
   res.setHeader('Content-Type', 'application/json; charset=UTF-8');
   res.setHeader('Cache-Control', 'no-store');

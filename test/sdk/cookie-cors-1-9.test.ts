@@ -47,6 +47,11 @@ describe('CORS headers', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example');
     expect(preflight.headers.get('access-control-max-age')).toBe('86400');
+    // No init hook runs for OPTIONS in 1.9.6: the options handler adds CORS and `Server` only.
+    expect(preflight.headers.get('server')).toBe('Appwrite');
+    expect(preflight.headers.get('x-content-type-options')).toBeNull();
+    expect(preflight.headers.get('strict-transport-security')).toBeNull();
+    expect((await raw('GET', '/account', { headers: { 'x-appwrite-response-format': '1.9.5' } })).headers.get('x-content-type-options')).toBe('nosniff');
     const old = await raw('GET', '/account', { headers: { origin: 'https://evil.example' } });
     expect(old.headers.get('access-control-allow-origin')).toBe('https://localhost');
     expect(old.headers.get('access-control-expose-headers')).toBe('X-Fallback-Cookies');

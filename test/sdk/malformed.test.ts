@@ -240,7 +240,8 @@ async function send(route: Route, c: Case, fallback: string, behaviour: Behaviou
   return fetch(url, { method: route.method, headers, body: c.body, redirect: 'manual' });
 }
 
-const ERROR_KEYS: Record<Behaviour, string[]> = { '1.4': ['message', 'code', 'type', 'version'], '1.9': ['message', 'code', 'version', 'type'] };
+// Both servers: the Error model's rule order (1.9.6 outputs its error array through the model: Model/Error.php).
+const ERROR_KEYS: Record<Behaviour, string[]> = { '1.4': ['message', 'code', 'type', 'version'], '1.9': ['message', 'code', 'type', 'version'] };
 const VERSIONS: Record<Behaviour, string> = { '1.4': '1.4.13', '1.9': '1.9.6' };
 const ROUTE_NOT_FOUND: Record<Behaviour, string> = {
   '1.4': 'The requested route was not found. Please refer to the API docs and try again.',

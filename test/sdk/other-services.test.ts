@@ -91,9 +91,8 @@ describe("another service with otherServices: 'error' (the default)", () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     server.use(...emulator().handlers);
     const text = message(service, 'GET', path);
-    const expectedBody = version === '1.4.13'
-      ? { message: text, code: 501, type: 'emulator_service_not_emulated', version }
-      : { message: text, code: 501, version, type: 'emulator_service_not_emulated' };
+    // Both servers put the keys in the Error model's order.
+    const expectedBody = { message: text, code: 501, type: 'emulator_service_not_emulated', version };
     const got = await failure(call);
     expect(got).toEqual({ code: 501, type: 'emulator_service_not_emulated', message: text, response: expectedBody });
     expect(Object.keys(got.response as object)).toEqual(Object.keys(expectedBody));
