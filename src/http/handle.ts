@@ -8,7 +8,7 @@ import type { RequestContext, RouteResult } from './context.js';
 import { readParams, validateParams } from './params.js';
 import { refreshAccessedAt } from './accessed-at.js';
 import { isAllowedHost } from './allowed-hosts.js';
-import { baseHeaders, errorResponse, formatWarning, json, preflightHeaders } from './respond.js';
+import { baseHeaders, corsHeaders, errorResponse, formatWarning, json, preflightHeaders } from './respond.js';
 import type { Route } from './route.js';
 import type { SessionRecord, UserRecord } from '../storage/records.js';
 import { lazy } from './lazy.js';
@@ -90,7 +90,10 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
   // in as the request is answered; nothing is copied or masked here.
   return async function handle(request: Request): Promise<Response> {
     const note = core.requests.begin(request, core.clock.now().getTime());
-    const response = await answer(request, note);
+    // 1.9.6 (utopia-php/http 2.0.0-rc9, Http.php:548, 570-573) runs HEAD as the GET route and sends no body.
+    const head = request.method === 'HEAD' && resolveBehaviour(request, core.config.behaviour).behaviour === '1.9';
+    const answered = await answer(head ? new Request(request.url, { method: 'GET', headers: request.headers }) : request, note);
+    const response = head ? new Response(null, { status: answered.status, headers: answered.headers }) : answered;
     core.requests.end(note, response);
     return response;
   };
@@ -113,9 +116,6 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
       const found = await match(request.method, url.pathname.slice(base.length), behaviour, format);
       // 1.4 routes first; 1.9.6 sends an unknown path through its wildcard route, which runs the checks below first.
       if (!found && behaviour === '1.4') throw new AppwriteError('general_route_not_found');
-      // 1.9.6 checks every method (general.php:1013-1024); 1.4 exempted GET (checked further down).
-      if (behaviour === '1.9') checkOrigin(core, request, behaviour);
-
       const raw = { ...(await readParams(request, url)), ...found?.pathParams };
       note.params = raw;
       const project = typeof raw.project === 'string' && raw.project ? raw.project : request.headers.get('x-appwrite-project');
@@ -123,8 +123,23 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
       await core.db();
       const now = core.clock.now();
       note.time = now.getTime();
-      // 1.9.6 resolves the caller (and its JWT conflicts) before the project check; 1.4 after.
-      const early = behaviour === '1.9' ? await resolveCaller(core, request, now, behaviour) : null;
+      let early: Awaited<ReturnType<typeof resolveCaller>> | null = null;
+      if (behaviour === '1.9') {
+        // 1.9.6 resolves the caller while it injects its first init hook's resources (general.php:819, whose
+        // `apiKey` needs `user`), so a JWT error comes before that hook's headers and the origin check, and its
+        // answer carries only what the error handler adds (CORS, no-cache). An unknown project has no user and
+        // its JWT is never read (request.php:412, 436): the project check below answers instead.
+        if (project === core.config.projectId) {
+          try {
+            early = await resolveCaller(core, request, now, behaviour);
+          } catch (error) {
+            note.error = error;
+            return errorResponse(error, corsHeaders(request, url, allowed, behaviour), behaviour);
+          }
+        }
+        // 1.9.6 checks every method (general.php:1013-1024); 1.4 exempted GET (checked further down).
+        checkOrigin(core, request, behaviour);
+      }
       // @note Appwrite serves a request without a project id as its console project; we have none, so a missing
       // id is 404 project_not_found like any unknown one.
       if (project !== core.config.projectId) throw new AppwriteError('project_not_found');

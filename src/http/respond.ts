@@ -36,7 +36,7 @@ function allowOrigin(request: Request, url: URL, isAllowedHost: (host: string) =
  * Allow-Origin that falls back to localhost. 1.9.6 (1.9 spec §1.4): the longer list, Expose X-Appwrite-Session
  * too, Max-Age 86400, and Allow-Origin (the Origin, lower-cased) only when the Origin's host is allowed.
  */
-function corsHeaders(request: Request, url: URL, isAllowedHost: (host: string) => boolean, behaviour: Behaviour): Record<string, string> {
+export function corsHeaders(request: Request, url: URL, isAllowedHost: (host: string) => boolean, behaviour: Behaviour): Record<string, string> {
   const common = { 'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE' };
   if (behaviour === '1.4') {
     return {

@@ -1,8 +1,11 @@
 // @vitest-environment node
 // Node's own fetch: happy-dom's drops the forbidden request header Origin, which these checks need.
 /**
- * 1.9.6's origin check runs for every method (general.php:1013-1024), GET included; 1.4 exempted GET. Driven
- * through SDK 28 and SDK 26 with `setSession` (Node keeps no session by itself) and an Origin header.
+ * Steps of 1.9.6's request pipeline that every route shares, through SDK 28 and SDK 26 where they can send the
+ * request (`setSession` and an Origin header: Node keeps no session by itself):
+ * - the origin check runs for every method (general.php:1013-1024), GET included; 1.4 exempted GET;
+ * - a bad JWT is answered before the origin check, and an unknown project's JWT is never read;
+ * - HEAD runs as the GET route without a body.
  */
 import * as sdk13 from 'appwrite-13';
 import * as sdk26 from 'appwrite-26';
@@ -38,6 +41,41 @@ describe.each([['appwrite-26', sdk26], ['appwrite-28', sdk28]] as const)('GET fr
     expect(triple(await error(() => account.getSession({ sessionId: 'current' })))).toEqual(EVIL);
     (client as unknown as { headers: Record<string, string> }).headers['Origin'] = 'http://localhost:5173';
     expect((await account.get()).$id).toBe('ada');
+  });
+});
+
+describe('a bad JWT beside other faults (SDK 28)', () => {
+  const JWT_INVALID = [401, 'user_jwt_invalid', 'Failed to verify JWT. Invalid token: Incomplete segments'];
+
+  it('is reported before a foreign Origin, with only CORS and no-cache headers (no warning, no Server)', async () => {
+    const client = new sdk28.Client().setEndpoint(ENDPOINT).setProject(PROJECT).setJWT('not-a-jwt');
+    (client as unknown as { headers: Record<string, string> }).headers['Origin'] = 'http://evil.test';
+    expect(triple(await error(() => new sdk28.Account(client).get()))).toEqual(JWT_INVALID);
+    const res = await emulator.handle(new Request(`${ENDPOINT}/account`, {
+      headers: { 'x-appwrite-project': PROJECT, 'x-appwrite-response-format': '2.3.0', 'x-appwrite-jwt': 'not-a-jwt', origin: 'http://evil.test' },
+    }));
+    expect(res.status).toBe(401);
+    expect([res.headers.get('x-appwrite-warning'), res.headers.get('server'), res.headers.get('x-content-type-options')]).toEqual([null, null, null]);
+    expect(res.headers.get('cache-control')).toBe('no-cache, no-store, must-revalidate');
+  });
+
+  it('is not read for an unknown project: 404 project_not_found', async () => {
+    const client = new sdk28.Client().setEndpoint(ENDPOINT).setProject('no-such-project').setJWT('not-a-jwt');
+    const [status, type] = triple(await error(() => new sdk28.Account(client).get()));
+    expect([status, type]).toEqual([404, 'project_not_found']);
+  });
+});
+
+describe('HEAD (1.9.6 runs it as GET and sends no body)', () => {
+  it('answers 200 with no body for a session, 401 with no body for a guest', async () => {
+    const value = await sessionValue();
+    const head = (headers: Record<string, string>) => emulator.handle(new Request(`${ENDPOINT}/account`, {
+      method: 'HEAD', headers: { 'x-appwrite-project': PROJECT, 'x-appwrite-response-format': '2.3.0', ...headers },
+    }));
+    const signedIn = await head({ 'x-appwrite-session': value });
+    expect([signedIn.status, await signedIn.text(), signedIn.headers.get('content-type')]).toEqual([200, '', 'application/json; charset=UTF-8']);
+    const guest = await head({});
+    expect([guest.status, await guest.text()]).toEqual([401, '']);
   });
 });
 
