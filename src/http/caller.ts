@@ -39,11 +39,13 @@ function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-/** Whether a session cookie (not the fallback header) carries a decodable session: Appwrite's X-Debug-Fallback. */
-export function hasSessionCookie(request: Request, projectId: string): boolean {
+/** Whether a session cookie (1.9.6: or X-Appwrite-Session), not the fallback header, carries a decodable session: X-Debug-Fallback. */
+export function hasSessionCookie(request: Request, projectId: string, behaviour: Behaviour = '1.4'): boolean {
   const name = `a_session_${projectId}`;
   const cookies = request.headers.get('cookie');
-  return decodeSession(readCookie(cookies, name) || readCookie(cookies, `${name}_legacy`)) !== null;
+  if (decodeSession(readCookie(cookies, name) || readCookie(cookies, `${name}_legacy`)) !== null) return true;
+  // 1.9.6 reads X-Appwrite-Session before it falls back (request.php:387-394): no fallback either.
+  return behaviour === '1.9' && decodeSession(request.headers.get('x-appwrite-session')) !== null;
 }
 
 /**

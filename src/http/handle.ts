@@ -144,7 +144,7 @@ export function createRequestHandler(core: EmulatorCore, routes: Route[], groups
       // id is 404 project_not_found like any unknown one.
       if (project !== core.config.projectId) throw new AppwriteError('project_not_found');
       // Appwrite says whether it had to fall back from the session cookie to X-Fallback-Cookies.
-      headers = { ...headers, 'X-Debug-Fallback': hasSessionCookie(request, core.config.projectId) ? 'false' : 'true' };
+      headers = { ...headers, 'X-Debug-Fallback': hasSessionCookie(request, core.config.projectId, behaviour) ? 'false' : 'true' };
 
       const caller = early ?? await resolveCaller(core, request, now, behaviour);
       if (behaviour === '1.4' && request.method !== 'GET') checkOrigin(core, request, behaviour);

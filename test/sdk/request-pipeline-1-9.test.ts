@@ -5,7 +5,7 @@
  * request (`setSession` and an Origin header: Node keeps no session by itself):
  * - the origin check runs for every method (general.php:1013-1024), GET included; 1.4 exempted GET;
  * - a bad JWT is answered before the origin check, and an unknown project's JWT is never read;
- * - HEAD runs as the GET route without a body.
+ * - HEAD runs as the GET route without a body; X-Debug-Fallback counts X-Appwrite-Session as no fallback.
  */
 import * as sdk13 from 'appwrite-13';
 import * as sdk26 from 'appwrite-26';
@@ -76,6 +76,17 @@ describe('HEAD (1.9.6 runs it as GET and sends no body)', () => {
     expect([signedIn.status, await signedIn.text(), signedIn.headers.get('content-type')]).toEqual([200, '', 'application/json; charset=UTF-8']);
     const guest = await head({});
     expect([guest.status, await guest.text()]).toEqual([401, '']);
+  });
+});
+
+describe('X-Debug-Fallback', () => {
+  it('is false for a session sent in X-Appwrite-Session (read before the fallback), true for X-Fallback-Cookies', async () => {
+    const value = await sessionValue();
+    const get = (headers: Record<string, string>) => emulator.handle(new Request(`${ENDPOINT}/account`, {
+      headers: { 'x-appwrite-project': PROJECT, 'x-appwrite-response-format': '2.3.0', ...headers },
+    }));
+    expect((await get({ 'x-appwrite-session': value })).headers.get('x-debug-fallback')).toBe('false');
+    expect((await get({ 'x-fallback-cookies': JSON.stringify({ [`a_session_${PROJECT}`]: value }) })).headers.get('x-debug-fallback')).toBe('true');
   });
 });
 
