@@ -20,7 +20,9 @@ import { addUser, assertEmailNotInIdentities, assertUserLimit, newUser, withKeys
 import { emailVerifiedBy, providerName, type OAuthProvider } from './oauth-providers.js';
 import { wrapOAuth2TokenSecret } from './oauth2-token.js';
 import { ProviderError, exchangeCode, type ProviderTokens } from './oauth2-provider.js';
-import { authorizeUrl, callbackUrl, cookieDomain, httpBuildQuery, phpJsonEncode, redirectRouteUrl } from './oauth2-urls.js';
+import {
+  authorizeUrl, callbackUrl, cookieDomain, httpBuildQuery, phpJsonEncode, redirectRouteUrl, withPhpQuery,
+} from './oauth2-urls.js';
 import { startSession } from './sessions.js';
 import { apiPageUrl, isConstraintError, newId } from './shared.js';
 
@@ -124,6 +126,25 @@ function parseState(raw: string): State {
   return Array.isArray(parsed) ? defaults : { ...defaults, ...(parsed as Partial<State>) };
 }
 
+/**
+ * The success/failure URL with params added: 1.9.6 rebuilds its query with PHP's parse_str() and
+ * http_build_query() (oauth2-urls.ts withPhpQuery; a null param is left out); 1.4 keeps the names as sent.
+ */
+function withQuery(ctx: RequestContext, url: string, params: Record<string, string | null>): string {
+  if (ctx.behaviour === '1.9') return withPhpQuery(url, params);
+  const kept = Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== null);
+  return kept.length ? mergeQuery(url, Object.fromEntries(kept)) : url;
+}
+
+/**
+ * The path of the success URL as 1.9.6 compares it with the default page's (`$state['success']['path']`, from
+ * parse_url(): as written, no dot segments resolved); 1.4 is read as the emulator always did (WHATWG pathname).
+ */
+function successPath(ctx: RequestContext, url: string): string | undefined {
+  if (ctx.behaviour === '1.4') return parseUrl(url)?.pathname;
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/.exec(url)?.[1];
+}
+
 const isUrl = (value: unknown): value is string => typeof value === 'string' && parseUrl(value) !== null;
 
 /**
@@ -151,8 +172,9 @@ export async function oauth2Redirect(ctx: RequestContext, p: Omit<CallbackParams
     if (!failure) throw error.error;
     const { message, code } = error.error.resolve(ctx.behaviour);
     const { type } = error.error;
+    const params = { error: phpJsonEncode({ message, type, code: error.code ?? code }) };
     // No audit user: a failed sign-in writes no log entry.
-    return { status: 301, location: mergeQuery(failure, { error: phpJsonEncode({ message, type, code: error.code ?? code }) }), headers: NO_CACHE };
+    return { status: 301, location: withQuery(ctx, failure, params), headers: NO_CACHE };
   }
 }
 
@@ -190,17 +212,18 @@ async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, s
     throw new AppwriteError('user_already_exists');
   }
 
-  let location = success;
-  if (parseUrl(success)?.pathname === defaultPagePath(ctx, 'success') && result.sessionCookie) {
-    // Appwrite's default success page (for non-web platforms) receives the session in its query.
-    const { config } = ctx.core;
-    location = mergeQuery(success, {
-      project: config.projectId,
-      domain: cookieDomain(config),
-      key: `a_session_${config.projectId}`,
-      secret: encodeSession(result.sessionCookie.userId, result.sessionCookie.secret),
-    });
-  }
+  const { config } = ctx.core;
+  // Appwrite's default success page (for non-web platforms) receives the session in its query; 1.9.6 rebuilds
+  // any success URL's query (withQuery). 1.9.6's cookie domain is null on localhost and IP addresses, which
+  // http_build_query leaves out (app/init/resources/request.php:241-260).
+  const onDefaultPage = successPath(ctx, success) === defaultPagePath(ctx, 'success');
+  const domain = ctx.behaviour === '1.9' ? cookieDomain(config) || null : cookieDomain(config);
+  const location = withQuery(ctx, success, onDefaultPage ? {
+    project: config.projectId,
+    domain,
+    key: `a_session_${config.projectId}`,
+    secret: encodeSession(result.sessionCookie.userId, result.sessionCookie.secret),
+  } : {});
   return { status: 301, location, headers: NO_CACHE, sessionCookie: result.sessionCookie, auditUser: updated, eventPayload: result.body };
 }
 
@@ -350,7 +373,7 @@ async function issueToken(
     if (isConstraintError(error)) throw new Redirectable(new AppwriteError('user_already_exists'));
     throw error;
   }
-  const location = mergeQuery(success, { secret: await wrapOAuth2TokenSecret(ctx, secret, provider), userId: user.$id });
+  const location = withQuery(ctx, success, { secret: await wrapOAuth2TokenSecret(ctx, secret, provider), userId: user.$id });
   // The redirect's event is the token's here (1.9 spec §6.15), its model without the secret (the response's `''`).
   return {
     status: 301, location, headers: NO_CACHE, auditUser: user,
