@@ -362,7 +362,10 @@ async function issueToken(
   };
   const db = await ctx.core.db();
   try {
-    await db.transaction('rw', [db.users, db.identities, db.tokens], async () => {
+    await db.transaction('rw', [db.users, db.identities, db.tokens, db.sessions], async () => {
+      // 1.9.6 deletes a signed-in caller's current session in this flow too (acc:1599-1607, before it branches
+      // on the state's `token`), and sets no cookie: the browser's session is gone, so createSession() works.
+      if (ctx.user && ctx.session) await db.sessions.delete(ctx.session.$id);
       if (isNew) await addUser(ctx, db, user);
       else await db.users.put(user);
       await db.identities.put(identity);
