@@ -38,7 +38,7 @@ const NAMES: Record<OAuthProvider, string> = {
   twitch: 'Twitch', wordpress: 'WordPress', yahoo: 'Yahoo', yammer: 'Yammer', yandex: 'Yandex', zoom: 'Zoom',
   mock: 'Mock',
   figma: 'Figma', fusionauth: 'FusionAuth', keycloak: 'Keycloak', kick: 'Kick', x: 'X', zoho: 'Zoho',
-  'mock-unverified': 'Mock Unverified',
+  'mock-unverified': 'MockUnverified',
 };
 
 /** Lifetime of the emulated provider's access tokens (the Appwrite test provider's `expires_in`). */
