@@ -17,6 +17,8 @@ import { sha256Hex } from '../crypto/hash.js';
 import { randomHex } from '../crypto/random.js';
 import { TOKEN_TYPE, type TokenRecord } from '../storage/records.js';
 import { addUser, assertEmailNotInIdentities, assertUserLimit, newUser, withKeys } from './account.js';
+import { emailFields } from './email-parser.js';
+import { withTarget } from './targets.js';
 import { emailVerifiedBy, providerName, type OAuthProvider } from './oauth-providers.js';
 import { wrapOAuth2TokenSecret } from './oauth2-token.js';
 import { ProviderError, exchangeCode, type ProviderTokens } from './oauth2-provider.js';
@@ -229,15 +231,21 @@ async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, s
 
 /**
  * The user, identity and account fields a provider account signs in with (not written yet): selectUser's
- * choice, refused when blocked, with the provider's e-mail and name filling empty fields.
+ * choice, refused when blocked, with the provider's e-mail and name filling empty fields. `emailVerified` is
+ * given by the ID-token route only (what the token says of the e-mail); the redirect route leaves it out.
  */
 async function prepareSignIn(ctx: RequestContext, provider: OAuthProvider, tokens: ProviderTokens, emailVerified?: boolean) {
   const { email } = tokens.user;
   const { user, isNew } = await selectUser(ctx, provider, tokens.user, emailVerified);
   if (!user.status) throw redirectable('user_blocked');
   const identity = await upsertIdentity(ctx, user, provider, tokens);
+  // 1.9.6 parses the e-mail it fills in as a sign-up does (acc:1812-1861): the redirect parses even an empty
+  // one, which fails (400 general_invalid_email at the failure URL); the ID-token route fills only a given one.
+  const fills = !isNew && !user.email && (email !== '' || (ctx.behaviour === '1.9' && emailVerified === undefined));
+  const fields = fills && ctx.behaviour === '1.9' ? providerEmailFields(email) : {};
   const updated = withKeys({
     ...user,
+    ...fields,
     email: user.email || email || null,
     name: user.name || tokens.user.name,
     status: true,
@@ -245,6 +253,23 @@ async function prepareSignIn(ctx: RequestContext, provider: OAuthProvider, token
   });
   if (!user.email && email) await assertEmailFree(ctx, email, user.$id);
   return { user: updated, identity, isNew };
+}
+
+/** PHP's trim(): only these characters. */
+const phpTrim = (s: string) => s.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '');
+
+/**
+ * 1.9.6's e-mail fields of a provider e-mail (`new Email($email)`, acc:1680-1692): utopia-php/emails reads the
+ * trimmed, lower-cased address (`get()`, which `emailIsCanonical` compares with the canonical form); one it
+ * cannot parse goes to the failure URL as 400 general_invalid_email.
+ */
+function providerEmailFields(email: string): Partial<UserRecord> {
+  try {
+    return emailFields(phpTrim(email).toLowerCase());
+  } catch (error) {
+    if (error instanceof AppwriteError) throw new Redirectable(error);
+    throw error;
+  }
 }
 
 /** The session of a provider sign-in, written with its user and identity; a signed-in caller's session is replaced. */
@@ -290,14 +315,17 @@ export async function providerAccountSession(ctx: RequestContext, provider: OAut
 
 /**
  * Which user signs in (spec §9.2): (a) the signed-in caller; (b) the user of a session with the same provider
- * account; (c) the user with the same e-mail (account linking); (d) the user of an identity with the same
- * provider account; (e) a new user with a verified e-mail and no password.
+ * account; then 1.4: (c) the user with the same e-mail (account linking), (d) the user of an identity with the
+ * same provider account, (e) a new user with a verified e-mail and no password. 1.9.6 (acc:1609-1662): (b), the
+ * identity's user, the user with the e-mail, the user of an identity with the e-mail (both only when the provider
+ * vouches for the e-mail), and only then the user limit and a new user.
  */
 async function selectUser(
-  ctx: RequestContext, provider: OAuthProvider, account: ProviderTokens['user'], emailVerified = emailVerifiedBy(provider),
+  ctx: RequestContext, provider: OAuthProvider, account: ProviderTokens['user'], idTokenVerified?: boolean,
 ): Promise<{ user: UserRecord; isNew: boolean }> {
   const db = await ctx.core.db();
   const { providerUid, email, name } = account;
+  const emailVerified = idTokenVerified ?? emailVerifiedBy(provider);
   if (ctx.user) {
     if (email) {
       const others = await db.identities.where('providerEmail').equalsIgnoreCase(email).toArray();
@@ -314,36 +342,56 @@ async function selectUser(
   if (bySession) return { user: bySession, isNew: false };
 
   if (!email) throw redirectedIn19(ctx, new AppwriteError('user_unauthorized', 'OAuth provider failed to return email.'));
-  const byEmail = await db.users.where('emailKey').equals(email.toLowerCase()).first();
-  if (byEmail) return { user: assertLinkable(ctx, emailVerified, byEmail), isNew: false };
+  const byIdentity = async () => {
+    const identity = await db.identities.where('[provider+providerUid]').equals([provider, providerUid]).first();
+    return identity ? db.users.get(identity.userId) : undefined;
+  };
+  const byEmail = () => db.users.where('emailKey').equals(email.toLowerCase()).first();
 
-  const identity = await db.identities.where('[provider+providerUid]').equals([provider, providerUid]).first();
-  const byIdentity = identity ? await db.users.get(identity.userId) : undefined;
-  if (byIdentity) return { user: byIdentity, isNew: false };
+  if (ctx.behaviour === '1.4') {
+    const withEmail = await byEmail();
+    if (withEmail) return { user: withEmail, isNew: false };
+    const withIdentity = await byIdentity();
+    if (withIdentity) return { user: withIdentity, isNew: false };
+    await assertNewUserAllowed(ctx);
+    await assertEmailNotInIdentities(ctx, email);
+    // A new user keeps the provider's e-mail as given (spec §6); the lookup key is lower-cased.
+    return { user: newUser(ctx, newId(ctx), { email, name, emailVerification: emailVerified }), isNew: true };
+  }
 
+  const withIdentity = await byIdentity();
+  if (withIdentity) return { user: withIdentity, isNew: false };
+  const withEmail = await byEmail();
+  if (withEmail) return { user: assertLinkable(emailVerified, withEmail), isNew: false };
+  const identityWithEmail = await db.identities.where('providerEmail').equalsIgnoreCase(email).first();
+  const linked = identityWithEmail ? await db.users.get(identityWithEmail.userId) : undefined;
+  if (linked) return { user: assertLinkable(emailVerified, linked), isNew: false };
+  await assertNewUserAllowed(ctx);
+  // 1.9.6's new user (acc:1672-1756): the e-mail as given, verified whatever the provider says (the ID-token
+  // route: as the token says), the parser's fields, `mfa: false`, and an `email` target, as POST /account has.
+  const fields = providerEmailFields(email);
+  const user = newUser(ctx, newId(ctx), {
+    email, name, emailVerification: idTokenVerified ?? true, ...fields, mfa: false,
+  });
+  return { user: withTarget(ctx, user, 'email', email), isNew: true };
+}
+
+/** The user limit before a new user: 501 user_count_exceeded, sent to the failure URL. */
+async function assertNewUserAllowed(ctx: RequestContext): Promise<void> {
   try {
     await assertUserLimit(ctx);
   } catch (error) {
     if (error instanceof AppwriteError) throw new Redirectable(error);
     throw error;
   }
-  if (ctx.behaviour === '1.9') {
-    // 1.9.6 links an identity's user by its e-mail as it does a user's (if the provider vouches for the e-mail).
-    const byIdentityEmail = await db.identities.where('providerEmail').equalsIgnoreCase(email).first();
-    const linked = byIdentityEmail ? await db.users.get(byIdentityEmail.userId) : undefined;
-    if (linked) return { user: assertLinkable(ctx, emailVerified, linked), isNew: false };
-  }
-  await assertEmailNotInIdentities(ctx, email);
-  // A new user keeps the provider's e-mail as given (spec §6); the lookup key is lower-cased.
-  return { user: newUser(ctx, newId(ctx), { email, name, emailVerification: emailVerified }), isNew: true };
 }
 
 /**
  * 1.9.6 links an existing account by e-mail only when the provider says the e-mail is verified, else the
  * failure URL gets 400 general_bad_request (1.9 spec §6.16); 1.4 always links.
  */
-function assertLinkable(ctx: RequestContext, emailVerified: boolean, user: UserRecord): UserRecord {
-  if (ctx.behaviour === '1.9' && !emailVerified) throw new Redirectable(new AppwriteError('general_bad_request'));
+function assertLinkable(emailVerified: boolean, user: UserRecord): UserRecord {
+  if (!emailVerified) throw new Redirectable(new AppwriteError('general_bad_request'));
   return user;
 }
 
