@@ -4,6 +4,7 @@
  * user, an identity and a session.
  */
 import { toToken } from '../models/models.js';
+import { tagModel } from '../models/formats/model-name.js';
 import { AppwriteError } from '../errors/appwrite-error.js';
 import type { ErrorType } from '../errors/error-types.js';
 import { encodeSession } from '../http/caller.js';
@@ -226,7 +227,12 @@ async function signIn(ctx: RequestContext, p: Omit<CallbackParams, 'project'>, s
     key: `a_session_${config.projectId}`,
     secret: encodeSession(result.sessionCookie.userId, result.sessionCookie.secret),
   } : {});
-  return { status: 301, location, headers: NO_CACHE, sessionCookie: result.sessionCookie, auditUser: updated, eventPayload: result.body };
+  // 1.9.6's event payload is the session as output before `current` and `countryName` are set: the model's
+  // defaults, false and '' (acc:1920-1961, Model/Session.php:157-168).
+  const eventPayload = ctx.behaviour === '1.9'
+    ? tagModel('session', { ...result.body, countryName: '', current: false })
+    : result.body;
+  return { status: 301, location, headers: NO_CACHE, sessionCookie: result.sessionCookie, auditUser: updated, eventPayload };
 }
 
 /**
