@@ -278,11 +278,14 @@ function providerEmailFields(email: string): Partial<UserRecord> {
   }
 }
 
-/** The session of a provider sign-in, written with its user and identity; a signed-in caller's session is replaced. */
-function startProviderSession(
+/**
+ * The session of a provider sign-in, written with its user and identity; a signed-in caller's session is
+ * replaced, and (1.9.6's session upgrade, acc:1963-1977) the user's push targets move to the new session.
+ */
+async function startProviderSession(
   ctx: RequestContext, provider: OAuthProvider, tokens: ProviderTokens, user: UserRecord, identity: IdentityRecord, isNew: boolean,
 ) {
-  return startSession(ctx, user, {
+  const result = await startSession(ctx, user, {
     provider,
     factors: ['email', 'oauth2'],
     providerUid: tokens.user.providerUid,
@@ -296,6 +299,20 @@ function startProviderSession(
     if (isNew) await addUser(ctx, db, user);
     else await db.users.put(user);
     await db.identities.put(identity);
+  });
+  if (ctx.behaviour === '1.9' && ctx.user) await movePushTargets(ctx, user.$id, result.body.$id);
+  return result;
+}
+
+/** Binds the user's push targets to `sessionId` (their `$updatedAt` changes, as Appwrite's updateDocument sets it). */
+async function movePushTargets(ctx: RequestContext, userId: string, sessionId: string): Promise<void> {
+  const db = await ctx.core.db();
+  const now = ctx.now.getTime();
+  await db.transaction('rw', db.users, async () => {
+    const stored = await db.users.get(userId);
+    if (!stored?.targets?.some((t) => t.providerType === 'push')) return;
+    const targets = stored.targets.map((t) => (t.providerType === 'push' ? { ...t, sessionId, $updatedAt: now } : t));
+    await db.users.put({ ...stored, targets });
   });
 }
 
