@@ -24,7 +24,11 @@ const startParams: ParamSpec[] = [
   providerParam,
   { name: 'success', validator: (core) => v.host(allowedHosts(core)), validator19: v19.redirect, optional: true, default: '' },
   { name: 'failure', validator: (core) => v.host(allowedHosts(core)), validator19: v19.redirect, optional: true, default: '' },
-  { name: 'scopes', validator: v.arrayList(v.text(4096), 100), optional: true, default: [] },
+  {
+    name: 'scopes', validator: v.arrayList(v.text(4096), 100), optional: true, default: [],
+    // utopia-php/validators 0.2.6 ArrayList.php:47-51 names the item limit; 1.4's framework did not.
+    validator19: { ...v.arrayList(v.text(4096), 100), description: `Value must a valid array no longer than 100 items and ${v.text(4096).description}` },
+  },
 ];
 
 /** What the provider sends back (code, state, error, error_description), in Appwrite's declaration order. */
