@@ -3,6 +3,7 @@ import type { Behaviour } from '../http/behaviour.js';
 import { convertChannels, eventChannels } from './channels.js';
 import type { Handle, PreparedEvent } from './hub.js';
 import { connectedMessage, urlSubscriptions } from './legacy-protocol.js';
+import { phpJsonRoundTrip } from './php-values.js';
 import {
   MESSAGE_FORMAT_INVALID, POLICY_VIOLATION, RealtimeError, TOO_MANY_MESSAGES, type SocketClient, type SocketState,
 } from './socket.js';
@@ -128,20 +129,32 @@ export function openConnection(core: EmulatorCore, http: Handle, client: SocketC
     deliver(event) {
       if (closed || !user || user.$id !== event.userId) return;
       const channels = eventChannels(event.template, user.$id, state.behaviour);
-      const ids = [...state.subscriptions.values()]
-        .filter((s) => convertChannels(s.channels, user!.$id, state.behaviour).some((c) => channels.includes(c)))
-        .map((s) => s.id);
-      if (!ids.length) return;
       const { events, timestamp } = event;
       const payload = event.payload(state.format, state.behaviour);
-      state.send({
-        type: 'event',
-        data: state.behaviour === '1.4'
-          ? { events, channels, timestamp, payload }
-          : { events, channels, timestamp, payload, subscriptions: ids },
-      });
+      if (state.behaviour === '1.4') {
+        const subscribed = [...state.subscriptions.values()].some((s) => convertChannels(s.channels, user!.$id, '1.4').some((c) => channels.includes(c)));
+        if (subscribed) state.send({ type: 'event', data: { events, channels, timestamp, payload } });
+        return;
+      }
+      const data = pubSubRoundTrip({ events, channels, timestamp, payload });
+      const ids = [...state.subscriptions.values()]
+        .filter((s) => convertChannels(s.channels, user!.$id, '1.9').some((c) => channels.includes(c)))
+        .map((s) => s.id);
+      if (ids.length) state.send({ type: 'event', data: { ...data, subscriptions: ids } });
     },
   };
+}
+
+/**
+ * 1.9.6 hands each event to its realtime workers through pub/sub as JSON (Adapter/Realtime.php:434-445), and the
+ * worker decodes it into PHP arrays (`json_decode($payload, true)`, app/realtime.php:638) and encodes the event's
+ * `data` again for the sockets (app/realtime.php:753-758): every empty object in it arrives as `[]` (an Account's
+ * `prefs: {}`, the empty payload of `users.<id>.delete.mfa`), and an object keyed 0…n-1 as a list. Only the
+ * payload can hold objects (events, channels and subscriptions are lists of strings).
+ * Appwrite 1.4's events are not re-encoded here (unchanged).
+ */
+function pubSubRoundTrip(data: { events: string[]; channels: string[]; timestamp: string; payload: unknown }) {
+  return phpJsonRoundTrip(data) as typeof data;
 }
 
 /** Appwrite's ID.unique(): 13 hex chars of time (seconds + microseconds), 7 random ones (crypto/random.ts). */

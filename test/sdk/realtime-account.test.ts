@@ -217,7 +217,8 @@ describe.each(REALTIME_SDKS.map((rt) => [rt.name, rt] as const))('%s: the accoun
     await waitForEvents(events, 1);
     expect(events[0].events).toEqual(userEvents(u, 'status'));
     expect(events[0].channels).toEqual(channelsOf(rt, u, true));
-    expect(events[0].payload).toEqual(plain(blocked));
+    // 1.9.6's realtime worker re-encodes the event: the new account's `prefs: {}` arrives as `[]` (app/realtime.php:638, 753-758).
+    expect(events[0].payload).toEqual(rt.server === '1.9' ? { ...plain(blocked), prefs: [] } : plain(blocked));
     expect(events[0].payload.status).toBe(false);
 
     // updateStatus cleared the stored session; a socket signing in with it is refused.
