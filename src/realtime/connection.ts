@@ -4,6 +4,7 @@ import { convertChannels, eventChannels } from './channels.js';
 import type { Handle, PreparedEvent } from './hub.js';
 import { connectedMessage, urlSubscriptions } from './legacy-protocol.js';
 import { phpJsonRoundTrip } from './php-values.js';
+import { matches } from './runtime-query.js';
 import {
   MESSAGE_FORMAT_INVALID, POLICY_VIOLATION, RealtimeError, TOO_MANY_MESSAGES, type SocketClient, type SocketState,
 } from './socket.js';
@@ -56,6 +57,15 @@ export function openConnection(core: EmulatorCore, http: Handle, client: SocketC
     state.send({ type: 'error', data: { code, message: known ? error.message : 'Error: Server Error' } });
     if (code === POLICY_VIOLATION) close(code);
   };
+  /**
+   * A handshake error: the message, then the socket closes, whatever the code (app/realtime.php:1025-1064).
+   * @note Appwrite closes a code-0 error's socket with code 0, which is no WebSocket close code; the emulator
+   * closes it as a dropped connection (1006), and the SDKs reconnect as they would.
+   */
+  const refuse = (error: unknown) => {
+    fail(error);
+    close(error instanceof RealtimeError && error.code ? error.code : 1006);
+  };
   const close = (code: number) => {
     if (closed) return;
     closed = true;
@@ -68,12 +78,18 @@ export function openConnection(core: EmulatorCore, http: Handle, client: SocketC
   // emulator could read, so everyone starts as a guest and signs in with the `authentication` message, which
   // every SDK sends after `connected` when it holds a session.
   if (client.url.searchParams.get('project') !== core.config.projectId) {
-    fail(new RealtimeError(POLICY_VIOLATION, 'Missing or unknown project ID'));
+    refuse(new RealtimeError(POLICY_VIOLATION, 'Missing or unknown project ID'));
     return null;
   }
-  const slots = urlSubscriptions(client.url, state);
+  let slots: ReturnType<typeof urlSubscriptions>;
+  try {
+    slots = urlSubscriptions(client.url, state);
+  } catch (error) {
+    refuse(error);
+    return null;
+  }
   if (state.behaviour === '1.4' && slots.length === 0) {
-    fail(new RealtimeError(POLICY_VIOLATION, 'Missing channels'));
+    refuse(new RealtimeError(POLICY_VIOLATION, 'Missing channels'));
     return null;
   }
   for (const [, s] of slots) state.subscriptions.set(s.id, s);
@@ -137,8 +153,10 @@ export function openConnection(core: EmulatorCore, http: Handle, client: SocketC
         return;
       }
       const data = pubSubRoundTrip({ events, channels, timestamp, payload });
+      // Each subscription on one of the event's channels whose queries the payload (as decoded) matches
+      // (Adapter/Realtime.php:459-501, RuntimeQuery::filter).
       const ids = [...state.subscriptions.values()]
-        .filter((s) => convertChannels(s.channels, user!.$id, '1.9').some((c) => channels.includes(c)))
+        .filter((s) => convertChannels(s.channels, user!.$id, '1.9').some((c) => channels.includes(c)) && matches(s.queries, data.payload))
         .map((s) => s.id);
       if (ids.length) state.send({ type: 'event', data: { ...data, subscriptions: ids } });
     },
@@ -150,7 +168,7 @@ export function openConnection(core: EmulatorCore, http: Handle, client: SocketC
  * worker decodes it into PHP arrays (`json_decode($payload, true)`, app/realtime.php:638) and encodes the event's
  * `data` again for the sockets (app/realtime.php:753-758): every empty object in it arrives as `[]` (an Account's
  * `prefs: {}`, the empty payload of `users.<id>.delete.mfa`), and an object keyed 0…n-1 as a list. Only the
- * payload can hold objects (events, channels and subscriptions are lists of strings).
+ * payload can hold objects (events, channels and subscriptions are lists of strings). The filters see it so too.
  * Appwrite 1.4's events are not re-encoded here (unchanged).
  */
 function pubSubRoundTrip(data: { events: string[]; channels: string[]; timestamp: string; payload: unknown }) {

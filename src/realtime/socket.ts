@@ -1,4 +1,5 @@
 import type { Behaviour } from '../http/behaviour.js';
+import type { RuntimeQuery } from './runtime-query.js';
 
 /** What the emulator needs of msw's WebSocket client connection (msw `ws.link` → `connection` → `client`). */
 export interface SocketClient {
@@ -26,7 +27,8 @@ export interface Subscription {
   /** Server- or client-chosen id; '' on Appwrite 1.4, which has none. */
   id: string;
   channels: string[];
-  queries: string[];
+  /** 1.9.6: the parsed queries its events must match (runtime-query.ts); none on 1.4. */
+  queries: RuntimeQuery[];
 }
 
 /** The state of one socket that the protocol files read and change. */
@@ -40,7 +42,7 @@ export interface SocketState {
   send(message: object): void;
 }
 
-/** PHP's json_encode of an int-keyed array: a list when the keys are 0…n-1, else an object. */
-export function phpArray(entries: Array<[number, string]>): string[] | Record<string, string> {
-  return entries.every(([key], i) => key === i) ? entries.map(([, v]) => v) : Object.fromEntries(entries.map(([k, v]) => [String(k), v]));
+/** PHP's json_encode of a keyed array: a list when the keys are 0…n-1 in order, else an object. */
+export function phpArray(entries: Array<[number | string, string]>): string[] | Record<string, string> {
+  return entries.every(([key], i) => String(key) === String(i)) ? entries.map(([, v]) => v) : Object.fromEntries(entries.map(([k, v]) => [String(k), v]));
 }

@@ -1,5 +1,6 @@
 import { customId } from '../validation/validators.js';
 import { convertChannels } from './channels.js';
+import { convertQueries, QueryException, queryString, type RuntimeQuery } from './runtime-query.js';
 import { MESSAGE_FORMAT_INVALID, RealtimeError, type SocketState } from './socket.js';
 
 /*
@@ -13,8 +14,9 @@ const invalid = (message: string) => new RealtimeError(MESSAGE_FORMAT_INVALID, m
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 export function subscribe(state: SocketState, data: unknown): object {
+  // SubscribePayload (Message/Validators/SubscribePayload.php) checks every item before the action reads any.
   if (!Array.isArray(data)) throw invalid('Payload is not valid.');
-  const rows = data.map((item) => {
+  for (const item of data) {
     if (!isObject(item)) throw invalid('Each subscribe payload must be an object.');
     const { subscriptionId, channels, queries } = item;
     if (subscriptionId !== undefined && (typeof subscriptionId !== 'string' || !customId.isValid(subscriptionId))) {
@@ -24,8 +26,18 @@ export function subscribe(state: SocketState, data: unknown): object {
     if (!Array.isArray(channels)) throw invalid('channels is not a valid array.');
     if (!channels.every((c) => typeof c === 'string')) throw invalid('channels must contain only strings.');
     if (queries !== undefined && !Array.isArray(queries)) throw invalid('queries is not a valid array.');
-    const id = subscriptionId === undefined || subscriptionId === 'unique()' ? state.newId() : subscriptionId;
-    return { id, channels: [...new Set(channels as string[])], queries: ((queries ?? []) as unknown[]).map(String) };
+  }
+  // Then the action (Handlers/Subscribe.php:49-70) converts each item's queries (Realtime::convertQueries): the
+  // first it refuses is 1003 `Invalid query: <message>`, or a server error (a select other than `select("*")`).
+  const rows = (data as Array<Record<string, unknown>>).map(({ subscriptionId, channels, queries }) => {
+    const id = subscriptionId === undefined || subscriptionId === 'unique()' ? state.newId() : (subscriptionId as string);
+    let parsed: RuntimeQuery[];
+    try {
+      parsed = convertQueries((queries ?? []) as unknown[]);
+    } catch (error) {
+      throw error instanceof QueryException ? invalid(`Invalid query: ${error.message}`) : error;
+    }
+    return { id, channels: [...new Set(channels as string[])], queries: parsed };
   });
   // Validated as a whole first: a bad row leaves every subscription as it was.
   for (const row of rows) state.subscriptions.set(row.id, row);
@@ -34,7 +46,12 @@ export function subscribe(state: SocketState, data: unknown): object {
     data: {
       to: 'subscribe',
       success: true,
-      subscriptions: rows.map((r) => ({ subscriptionId: r.id, channels: convertChannels(r.channels, state.userId, state.behaviour), queries: r.queries })),
+      subscriptions: rows.map((r) => ({
+        subscriptionId: r.id,
+        channels: convertChannels(r.channels, state.userId, state.behaviour),
+        // Query::toString of each parsed query: PHP's json_encode (`\/`, `\u00e9`), `attribute` left out when empty.
+        queries: r.queries.map(queryString),
+      })),
     },
   };
 }
