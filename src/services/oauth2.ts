@@ -10,6 +10,7 @@ import type { ErrorType } from '../errors/error-types.js';
 import { encodeSession } from '../http/caller.js';
 import type { RequestContext, RouteResult } from '../http/context.js';
 import { mergeQuery } from '../inbox/links.js';
+import { withPhpQuery } from '../inbox/php-query.js';
 import type { IdentityRecord, UserRecord } from '../storage/records.js';
 import { parseUrl } from '../validation/validators.js';
 import { redirect as redirectValidator } from '../validation/redirect-1-9.js';
@@ -24,7 +25,7 @@ import { emailVerifiedBy, providerName, type OAuthProvider } from './oauth-provi
 import { wrapOAuth2TokenSecret } from './oauth2-token.js';
 import { ProviderError, exchangeCode, type ProviderTokens } from './oauth2-provider.js';
 import {
-  authorizeUrl, callbackUrl, cookieDomain, httpBuildQuery, phpJsonEncode, redirectRouteUrl, withPhpQuery,
+  authorizeUrl, callbackUrl, cookieDomain, httpBuildQuery, phpJsonEncode, redirectRouteUrl,
 } from './oauth2-urls.js';
 import { startSession } from './sessions.js';
 import { apiPageUrl, isConstraintError, newId } from './shared.js';
@@ -131,7 +132,7 @@ function parseState(raw: string): State {
 
 /**
  * The success/failure URL with params added: 1.9.6 rebuilds its query with PHP's parse_str() and
- * http_build_query() (oauth2-urls.ts withPhpQuery; a null param is left out); 1.4 keeps the names as sent.
+ * http_build_query() (inbox/php-query.ts withPhpQuery; a null param is left out); 1.4 keeps the names as sent.
  */
 function withQuery(ctx: RequestContext, url: string, params: Record<string, string | null>): string {
   if (ctx.behaviour === '1.9') return withPhpQuery(url, params);

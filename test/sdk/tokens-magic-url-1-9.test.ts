@@ -62,6 +62,13 @@ describe.each(SDKS)('createMagicURLToken ($name)', (sdk) => {
     expect(mail.html).toContain(`Security phrase for this email is <strong>${token.phrase}</strong>.`);
   });
 
+  it('merges the link\'s params as PHP\'s parse_str + http_build_query do (Template::mergeQuery): names as PHP reads them', async () => {
+    const { account } = account19(sdk);
+    await account.createMagicURLToken({ userId: 'ada', email: 'ada@example.com', url: 'http://localhost/finish?a.b=1&x[]=1&x[]=2&keep=%7E#top' });
+    const mail = await onlyMessage(emulator, { kind: 'magic-url' });
+    expect(mail.url).toBe(`http://localhost/finish?a_b=1&x%5B0%5D=1&x%5B1%5D=2&keep=%7E&userId=ada&secret=${mail.secret}&expire=${encodedDate(iso(NOW + HOUR))}&project=test-project#top`);
+  });
+
   it('refuses a url on a host that is no platform (1.9.6 Redirect validator)', async () => {
     const { account } = account19(sdk);
     expect(triple(await error(() => account.createMagicURLToken({ userId: 'ada', email: 'ada@example.com', url: 'https://evil.example/x' })))).toEqual(
