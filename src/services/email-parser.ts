@@ -34,15 +34,26 @@ const DISPOSABLE = new Set([
 
 const DOTLESS = new Set(['gmail.com', 'googlemail.com']);
 
-/** Parses a syntactically valid address (the route's Email validator ran first); null when it has no `@`. */
-export function parseEmail(email: string): ParsedEmail | null {
-  const at = email.lastIndexOf('@');
-  if (at <= 0 || at === email.length - 1) return null;
-  const domain = email.slice(at + 1).toLowerCase();
-  let local = email.slice(0, at).toLowerCase();
+/** PHP's trim(): only these characters. */
+const phpTrim = (s: string) => s.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '');
+/** PHP's empty() on a string: '' and '0'. */
+const phpEmpty = (s: string) => s === '' || s === '0';
+
+/**
+ * Parses a syntactically valid address (the route's Email validator ran first); null where `new Email()` throws.
+ * The library reads the address trimmed and lower-cased (`mb_strtolower(trim($email))`), and `get()` returns that
+ * form, which is what 1.9.6 compares with the canonical one (account.php:333, 1685): `Ada@Example.com` is canonical.
+ */
+export function parseEmail(input: string): ParsedEmail | null {
+  const email = phpTrim(input).toLowerCase();
+  const parts = email.split('@');
+  if (parts.length !== 2 || phpEmpty(parts[0]!) || phpEmpty(parts[1]!)) return null;
+  const domain = parts[1]!;
+  let local = parts[0]!;
   const plus = local.indexOf('+');
   if (plus > 0) local = local.slice(0, plus);
   if (DOTLESS.has(domain)) local = local.replace(/\./g, '');
+  if (local === '' || local === '0') return null; // the Gmail rule throws on a local part it empties (`empty()`)
   const emailCanonical = `${local}@${domain}`;
   const emailIsFree = FREE.has(domain);
   const emailIsDisposable = DISPOSABLE.has(domain);
