@@ -18,10 +18,10 @@ const IDENTITY_QUERIES: QuerySchema = {
   },
 };
 
-/** 1.9.6's Identities validator (1.9 spec §6.37): JSON queries, no `select`, `$sequence` among the attributes. */
+/** 1.9.6's Identities validator (1.9 spec §6.37): JSON queries, no `select`, `$sequence` (an Integer) among the attributes. */
 const IDENTITY_QUERIES_19: QuerySchema19 = {
   types: ['limit', 'offset', 'cursor', 'order', 'filter'],
-  attributes: { ...IDENTITY_QUERIES.attributes, $sequence: 'sequence' },
+  attributes: { ...IDENTITY_QUERIES.attributes, $sequence: 'integer' },
 };
 
 export const identityQueries = queriesValidator(IDENTITY_QUERIES);

@@ -13,15 +13,37 @@ export interface Columns<T> {
   dates: ReadonlySet<string>;
 }
 
-const DATE_FILTERS: Record<string, [attribute: string, method: string]> = {
-  createdBefore: ['$createdAt', 'lessThan'], createdAfter: ['$createdAt', 'greaterThan'], createdBetween: ['$createdAt', 'between'],
-  updatedBefore: ['$updatedAt', 'lessThan'], updatedAfter: ['$updatedAt', 'greaterThan'], updatedBetween: ['$updatedAt', 'between'],
-};
+/** A MariaDB LIKE pattern (`%`, `_`, `\` escapes) on the case-insensitive collation. */
+function like(text: string, pattern: string): boolean {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) source += pattern[++i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    else if (c === '%') source += '[\\s\\S]*';
+    else if (c === '_') source += '[\\s\\S]';
+    else source += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`, 'iu').test(text);
+}
+
+/** utopia-php/database's maxQueryValues on 1.9.6's project databases (APP_DATABASE_QUERY_MAX_VALUES). */
+const FIND_MAX_VALUES = 500;
+
+/**
+ * What `Database::find` refuses of filters the route's validator let through, each a 500 (Server Error) in 1.9.6:
+ * more than 500 values (its own Documents validator), `search`/`notSearch` (no fulltext index on the collection;
+ * nested ones fail in the adapter), and `exists`/`notExists` (MariaDB's adapter: "Exists queries are not
+ * supported by this database").
+ */
+function refusedByFind(query: Query19): boolean {
+  if (query.method === 'and' || query.method === 'or') return (query.values as Query19[]).some(refusedByFind);
+  return query.values.length > FIND_MAX_VALUES || ['search', 'notSearch', 'exists', 'notExists'].includes(query.method);
+}
 
 function matches<T>(row: T, query: Query19, columns: Columns<T>): boolean {
   if (query.method === 'and') return (query.values as Query19[]).every((q) => matches(row, q, columns));
   if (query.method === 'or') return (query.values as Query19[]).some((q) => matches(row, q, columns));
-  const [attribute, method] = DATE_FILTERS[query.method] ?? [query.attribute, query.method];
+  const { attribute, method } = query;
   const value = columns.valueOf(row, attribute);
   const isDate = columns.dates.has(attribute);
   const wanted = query.values.map((v) => (isDate ? Date.parse(String(v)) : typeof value === 'number' ? Number(v) : String(v)));
@@ -41,9 +63,10 @@ function matches<T>(row: T, query: Query19, columns: Columns<T>): boolean {
     case 'endsWith': return value !== null && String(value).endsWith(String(a));
     case 'notEndsWith': return value !== null && !String(value).endsWith(String(a));
     case 'contains':
-    case 'search': return text !== null && wanted.some((s) => text.includes(String(s).toLowerCase()));
-    case 'notContains':
-    case 'notSearch': return text !== null && !wanted.some((s) => text.includes(String(s).toLowerCase()));
+    case 'containsAny': return text !== null && wanted.some((s) => text.includes(String(s).toLowerCase()));
+    case 'notContains': return text !== null && !wanted.some((s) => text.includes(String(s).toLowerCase()));
+    // On a string attribute MariaDB's adapter falls through to LIKE with the value as the pattern (no `%` around it).
+    case 'containsAll': return value !== null && wanted.some((s) => like(String(value), String(s)));
     case 'isNull': return value === null;
     case 'isNotNull': return value !== null;
     default: return true;
@@ -64,13 +87,24 @@ export function applyQueries19<T>(
   rows: T[], queries: Query19[], defaultLimit: number, columns: Columns<T>, notFound: (id: string) => string,
 ): Page<T> {
   const filters = queries.filter((q) => !ORDERS_19.includes(q.method) && !CURSORS_19.includes(q.method) && q.method !== 'limit' && q.method !== 'offset');
+  if (filters.some(refusedByFind)) throw new AppwriteError('general_unknown');
   let result = rows.filter((row) => filters.every((q) => matches(row, q, columns)));
   const total = result.length;
   const orders = queries.filter((q) => ORDERS_19.includes(q.method));
   if (orders.length > 0) {
+    // Query::groupByType lists the attributes that are not empty (orderRandom has none) and every order's
+    // direction apart, and find() pairs them by position: [orderRandom(), orderAsc('a')] orders `a` randomly.
+    const attributes = orders.map((q) => q.attribute).filter((a) => a !== '');
+    if (!attributes.includes('$id') && !attributes.includes('$sequence')) attributes.push('$sequence');
+    const keys = attributes.map((attribute, i) => ({ attribute, method: orders[i]?.method ?? 'orderAsc' }));
+    const random = new Map(result.map((row) => [row, Math.random()]));
     result = [...result].sort((x, y) => {
-      for (const { method, attribute } of orders) {
-        const [a, b] = [columns.valueOf(x, attribute || '$id'), columns.valueOf(y, attribute || '$id')];
+      for (const { method, attribute } of keys) {
+        if (method === 'orderRandom') {
+          if (random.get(x) !== random.get(y)) return random.get(x)! - random.get(y)!;
+          continue;
+        }
+        const [a, b] = [columns.valueOf(x, attribute), columns.valueOf(y, attribute)];
         if (a === b) continue;
         // Nulls sort first ascending, as in MariaDB.
         const less = a === null || (b !== null && a < b);

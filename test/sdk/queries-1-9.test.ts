@@ -58,9 +58,14 @@ describe('account.listIdentities (1.9.6)', () => {
     expect(list.identities).toHaveLength(3);
   });
 
-  it('refuses what does not parse (general_query_invalid) and what the route does not take (general_argument_invalid)', async () => {
-    expect(await fail(() => account.listIdentities(['limit(1)']))).toEqual({ status: 400, code: 400, type: 'general_query_invalid', message: 'Invalid query: Syntax error' });
-    expect(await fail(() => account.listIdentities(['{"method":"nope"}']))).toEqual({ status: 400, code: 400, type: 'general_query_invalid', message: 'Invalid query method: nope' });
+  it('refuses what does not parse and what the route does not take, both as the param validator (general_argument_invalid)', async () => {
+    // Validator\Queries parses each string itself and reports the parser's message after "Invalid query: ".
+    expect(await fail(() => account.listIdentities(['limit(1)']))).toEqual({
+      status: 400, code: 400, type: 'general_argument_invalid', message: 'Invalid `queries` param: Invalid query: Invalid query: Syntax error',
+    });
+    expect(await fail(() => account.listIdentities(['{"method":"nope"}']))).toEqual({
+      status: 400, code: 400, type: 'general_argument_invalid', message: 'Invalid `queries` param: Invalid query: Invalid query method: nope',
+    });
     expect(await fail(() => account.listIdentities([Query.equal('secret', 'x')]))).toEqual({
       status: 400, code: 400, type: 'general_argument_invalid', message: 'Invalid `queries` param: Invalid query: Attribute not found in schema: secret',
     });
