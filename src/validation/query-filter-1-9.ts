@@ -26,20 +26,6 @@ function like(text: string, pattern: string): boolean {
   return new RegExp(`^${source}$`, 'iu').test(text);
 }
 
-/** utopia-php/database's maxQueryValues on 1.9.6's project databases (APP_DATABASE_QUERY_MAX_VALUES). */
-const FIND_MAX_VALUES = 500;
-
-/**
- * What `Database::find` refuses of filters the route's validator let through, each a 500 (Server Error) in 1.9.6:
- * more than 500 values (its own Documents validator), `search`/`notSearch` (no fulltext index on the collection;
- * nested ones fail in the adapter), and `exists`/`notExists` (MariaDB's adapter: "Exists queries are not
- * supported by this database").
- */
-function refusedByFind(query: Query19): boolean {
-  if (query.method === 'and' || query.method === 'or') return (query.values as Query19[]).some(refusedByFind);
-  return query.values.length > FIND_MAX_VALUES || ['search', 'notSearch', 'exists', 'notExists'].includes(query.method);
-}
-
 function matches<T>(row: T, query: Query19, columns: Columns<T>): boolean {
   if (query.method === 'and') return (query.values as Query19[]).every((q) => matches(row, q, columns));
   if (query.method === 'or') return (query.values as Query19[]).some((q) => matches(row, q, columns));
@@ -62,9 +48,15 @@ function matches<T>(row: T, query: Query19, columns: Columns<T>): boolean {
     case 'notStartsWith': return value !== null && !String(value).startsWith(String(a));
     case 'endsWith': return value !== null && String(value).endsWith(String(a));
     case 'notEndsWith': return value !== null && !String(value).endsWith(String(a));
+    // search/notSearch: 1.9.6 answers 500 (no fulltext index on identities); we read them as contains.
     case 'contains':
-    case 'containsAny': return text !== null && wanted.some((s) => text.includes(String(s).toLowerCase()));
-    case 'notContains': return text !== null && !wanted.some((s) => text.includes(String(s).toLowerCase()));
+    case 'containsAny':
+    case 'search': return text !== null && wanted.some((s) => text.includes(String(s).toLowerCase()));
+    case 'notContains':
+    case 'notSearch': return text !== null && !wanted.some((s) => text.includes(String(s).toLowerCase()));
+    // exists/notExists (only with an attribute set): 1.9.6's MariaDB adapter answers 500; we test the named columns.
+    case 'exists': return query.values.some((v) => columns.valueOf(row, String(v)) !== null);
+    case 'notExists': return !query.values.some((v) => columns.valueOf(row, String(v)) !== null);
     // On a string attribute MariaDB's adapter falls through to LIKE with the value as the pattern (no `%` around it).
     case 'containsAll': return value !== null && wanted.some((s) => like(String(value), String(s)));
     case 'isNull': return value === null;
@@ -87,7 +79,6 @@ export function applyQueries19<T>(
   rows: T[], queries: Query19[], defaultLimit: number, columns: Columns<T>, notFound: (id: string) => string,
 ): Page<T> {
   const filters = queries.filter((q) => !ORDERS_19.includes(q.method) && !CURSORS_19.includes(q.method) && q.method !== 'limit' && q.method !== 'offset');
-  if (filters.some(refusedByFind)) throw new AppwriteError('general_unknown');
   let result = rows.filter((row) => filters.every((q) => matches(row, q, columns)));
   const total = result.length;
   const orders = queries.filter((q) => ORDERS_19.includes(q.method));
