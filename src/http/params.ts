@@ -77,8 +77,11 @@ export async function readParams(request: Request, url: URL): Promise<Params> {
   return params;
 }
 
-/** PHP's `json_decode` default depth: a document nested deeper fails to decode (so it counts as no body). */
-const PHP_JSON_DEPTH = 512;
+/**
+ * PHP's `json_decode` default depth is 512, which decodes at most 511 nested objects and arrays (`[]` alone needs
+ * depth 2): a document nested deeper fails to decode (so it counts as no body).
+ */
+const PHP_JSON_DEPTH = 511;
 
 /**
  * Whether JSON text nests objects and arrays deeper than `max`, read without parsing (strings skipped), so a

@@ -150,8 +150,9 @@ describe('the resolved-session cache with two tabs over one database', () => {
 describe('deeply nested params', () => {
   const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
-  it('a body nested past PHP\'s json_decode depth (512) is no body, as in Appwrite: the first param is missing', async () => {
-    for (const depth of [512, 20_000]) {
+  // json_decode's default depth 512 decodes at most 511 levels: the body object plus 510 lists.
+  it('a body nested past PHP\'s json_decode depth (512 levels) is no body, as in Appwrite: the first param is missing', async () => {
+    for (const depth of [511, 20_000]) {
       const response = await raw('POST', '/account/sessions/email', { body: `{"email":${nested(depth)},"password":"x"}` });
       expect(triple(response.body)).toEqual([400, 'general_argument_invalid', 'Param "email" is not optional.']);
     }
@@ -159,17 +160,17 @@ describe('deeply nested params', () => {
     expect(triple(prefs.body)).toEqual([400, 'general_argument_invalid', 'Param "userId" is not optional.']);
   });
 
-  it('a value nested as deep as PHP decodes (511 lists in the body object) gets the param validator\'s 400', async () => {
-    const response = await raw('POST', '/account/sessions/email', { body: `{"email":${nested(511)},"password":"x"}` });
+  it('a value nested as deep as PHP decodes (510 lists in the body object) gets the param validator\'s 400', async () => {
+    const response = await raw('POST', '/account/sessions/email', { body: `{"email":${nested(510)},"password":"x"}` });
     expect(triple(response.body)).toEqual([400, 'general_argument_invalid', 'Invalid `email` param: Value must be a valid email address']);
     const { account } = sdk();
     await account.create(ID.unique(), 'ada@example.com', 'password123');
     await account.createEmailSession('ada@example.com', 'password123');
-    const deepPrefs = `{"prefs":{"a":${'{"a":'.repeat(510)}1${'}'.repeat(510)}}}`;
+    const deepPrefs = `{"prefs":{"a":${'{"a":'.repeat(509)}1${'}'.repeat(509)}}}`;
     const session = localStorage.getItem('cookieFallback');
     const stored = await raw('PATCH', '/account/prefs', { body: deepPrefs, session });
     expect(stored.status).toBe(200);
-    const tooDeep = await raw('PATCH', '/account/prefs', { body: `{"prefs":{"a":${'{"a":'.repeat(511)}1${'}'.repeat(511)}}}`, session });
+    const tooDeep = await raw('PATCH', '/account/prefs', { body: `{"prefs":{"a":${'{"a":'.repeat(510)}1${'}'.repeat(510)}}}`, session });
     expect(triple(tooDeep.body)).toEqual([400, 'general_argument_invalid', 'Param "prefs" is not optional.']);
   });
 });
