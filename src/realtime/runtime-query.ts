@@ -9,6 +9,7 @@
  * null or an array, a nested query that is not an object) are server errors here.
  */
 import { jsonDepthExceeds } from '../http/params.js';
+import { METHODS, hasLoneSurrogate, hasRawControlCharacter } from '../validation/queries-1-9.js';
 import { isPhpArray, phpCompare, phpEntries, phpGet, phpIdentical, phpJsonEncode, phpType } from './php-values.js';
 import { RealtimeError } from './socket.js';
 
@@ -28,13 +29,6 @@ export class QueryException extends Error {}
  */
 export const serverError = () => new RealtimeError(0, 'Error: Server Error');
 
-/** Query::isMethod (utopia-php/database 6.0.0, src/Database/Query.php:265-317). */
-const METHODS = new Set(['equal', 'notEqual', 'lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual', 'contains',
-  'containsAny', 'notContains', 'search', 'notSearch', 'orderAsc', 'orderDesc', 'orderRandom', 'limit', 'offset',
-  'cursorAfter', 'cursorBefore', 'isNull', 'isNotNull', 'between', 'notBetween', 'startsWith', 'notStartsWith', 'endsWith',
-  'notEndsWith', 'crosses', 'notCrosses', 'distanceEqual', 'distanceNotEqual', 'distanceGreaterThan', 'distanceLessThan',
-  'intersects', 'notIntersects', 'overlaps', 'notOverlaps', 'touches', 'notTouches', 'or', 'and', 'containsAll',
-  'elemMatch', 'select', 'vectorDot', 'vectorCosine', 'vectorEuclidean', 'exists', 'notExists']);
 const LOGICAL = ['and', 'or', 'elemMatch'];
 /** RuntimeQuery::ALLOWED_QUERIES, in its order (the error message lists them so). */
 const ALLOWED = ['equal', 'notEqual', 'lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual', 'isNull', 'isNotNull', 'and', 'or', 'select'];
@@ -83,34 +77,6 @@ export function parseRuntimeQuery(item: unknown): RuntimeQuery {
   }
   if (!isPhpArray(decoded)) throw new QueryException(`Invalid query. Must be an array, got ${phpType(decoded)}`);
   return parseArray(decoded);
-}
-
-/** A character below U+0020 inside a string literal of a JSON text. */
-function hasRawControlCharacter(text: string): boolean {
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString && c < 0x20) return true;
-    if (c === 0x22 /* " */) inString = !inString;
-    else if (inString && c === 0x5c /* \ */) i++;
-  }
-  return false;
-}
-
-function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') {
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      if (c >= 0xdc00 && c <= 0xdfff) return true;
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const next = value.charCodeAt(i + 1);
-        if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
-        i++;
-      }
-    }
-    return false;
-  }
-  return isPhpArray(value) && phpEntries(value).some(([key, item]) => hasLoneSurrogate(key) || hasLoneSurrogate(item));
 }
 
 /** RuntimeQuery::isSelectAll: `count($values) === 1 && $values[0] === '*'`. */

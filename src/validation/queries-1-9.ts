@@ -19,7 +19,7 @@ export interface Query19 {
 }
 
 /** Query::isMethod (utopia-php/database 6.0.0, src/Database/Query.php:265-317): no `regex`, no `createdBefore`…. */
-const METHODS = new Set(['equal', 'notEqual', 'lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual', 'contains',
+export const METHODS = new Set(['equal', 'notEqual', 'lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual', 'contains',
   'containsAny', 'notContains', 'search', 'notSearch', 'orderAsc', 'orderDesc', 'orderRandom', 'limit', 'offset',
   'cursorAfter', 'cursorBefore', 'isNull', 'isNotNull', 'between', 'notBetween', 'startsWith', 'notStartsWith', 'endsWith',
   'notEndsWith', 'crosses', 'notCrosses', 'distanceEqual', 'distanceNotEqual', 'distanceGreaterThan', 'distanceLessThan',
@@ -84,8 +84,8 @@ function parseDecoded(decoded: unknown): Query19 {
   return { method, attribute: ordered ? '$sequence' : attribute, values: NESTED.includes(method) ? list.map(parseDecoded) : list };
 }
 
-/** A character below U+0020 inside a string literal of a JSON text. */
-function hasRawControlCharacter(text: string): boolean {
+/** A character below U+0020 inside a string literal of a JSON text (PHP's json_decode names that error). */
+export function hasRawControlCharacter(text: string): boolean {
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -97,7 +97,7 @@ function hasRawControlCharacter(text: string): boolean {
 }
 
 /** A lone UTF-16 surrogate in a decoded string (JSON.parse decodes `"\ud800"`; PHP refuses it). */
-function hasLoneSurrogate(value: unknown): boolean {
+export function hasLoneSurrogate(value: unknown): boolean {
   if (typeof value === 'string') return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
   return isPhpArray(value) && Object.entries(value).some(([key, item]) => hasLoneSurrogate(key) || hasLoneSurrogate(item));
 }

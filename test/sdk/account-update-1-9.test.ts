@@ -4,22 +4,14 @@ import { Account, Client, ID } from 'appwrite-28';
 import { Account as Account26, Client as Client26 } from 'appwrite-26';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ENDPOINT, PROJECT, sdk, useEmulator } from '../helpers.js';
-import { trackStatuses } from './token-helpers.js';
+import { failureOf, trackStatuses } from './token-helpers.js';
 
 const { emulator, server } = useEmulator();
 const statuses = trackStatuses(server);
 let account: Account;
 let userId: string;
 
-async function fail(fn: () => Promise<unknown>) {
-  try {
-    await fn();
-  } catch (e) {
-    const { code, type, message } = e as { code: number; type: string; message: string };
-    return { status: statuses.at(-1), code, type, message };
-  }
-  throw new Error('expected the call to fail');
-}
+const fail = failureOf(statuses);
 
 const ACCOUNT_KEYS = ['$id', '$createdAt', '$updatedAt', 'name', 'registration', 'status', 'labels', 'passwordUpdate', 'email',
   'phone', 'emailVerification', 'emailCanonical', 'emailIsFree', 'emailIsDisposable', 'emailIsCorporate', 'emailIsCanonical',

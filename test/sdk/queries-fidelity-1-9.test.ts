@@ -9,21 +9,13 @@ import { Account, Client, ID, Query } from 'appwrite-28';
 import { Account as Account26, Client as Client26, Query as Query26 } from 'appwrite-26';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ENDPOINT, PROJECT, useEmulator } from '../helpers.js';
-import { trackStatuses } from './token-helpers.js';
+import { failureOf, trackStatuses } from './token-helpers.js';
 
 const { emulator, server } = useEmulator();
 const statuses = trackStatuses(server);
 let account: Account;
 
-async function fail(fn: () => Promise<unknown>) {
-  try {
-    await fn();
-  } catch (e) {
-    const { code, type, message } = e as { code: number; type: string; message: string };
-    return { status: statuses.at(-1), code, type, message };
-  }
-  throw new Error('expected the call to fail');
-}
+const fail = failureOf(statuses);
 
 const invalid = (message: string) => ({ status: 400, code: 400, type: 'general_argument_invalid', message: `Invalid \`queries\` param: ${message}` });
 /** A query whose values nest arrays so that the whole JSON text is `depth` levels deep. */

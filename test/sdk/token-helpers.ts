@@ -33,6 +33,22 @@ export function trackStatuses(server: SetupServer): number[] {
   return statuses;
 }
 
+/**
+ * A `fail(fn)` for a file that tracks statuses: runs `fn` and returns the SDK's AppwriteException as
+ * `{status, code, type, message}`, status being what the emulator last answered; throws when `fn` does not fail.
+ */
+export function failureOf(statuses: number[]) {
+  return async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (e) {
+      const { code, type, message } = e as { code: number; type: string; message: string };
+      return { status: statuses.at(-1), code, type, message };
+    }
+    throw new Error('expected the call to fail');
+  };
+}
+
 /** The only message in the inbox matching the filter (fails if there are none or several). */
 export async function onlyMessage(emulator: Emulator, filter: Parameters<Emulator['inbox']['list']>[0]): Promise<InboxMessage> {
   const messages = await emulator.inbox.list(filter);
